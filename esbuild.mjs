@@ -1,0 +1,44 @@
+// Bundles the extension, the CLI and the unit tests into CommonJS for Node.
+// unified/remark are ESM-only; esbuild inlines them so the CommonJS extension host and mocha can load them.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const testsIn = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f))
+    : [];
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: testsIn('test/unit'),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    external: ['vscode', 'mocha'],
+  },
+].filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true));
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,122 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCheck } from './check';
+import { runConcepts } from './concepts';
+
+const USAGE = `Usage:
+  llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] PATH...
+  llm-glossary check GLOSSARY_FILE...
+
+Commands:
+  concepts   List the glossary concepts used in Markdown notes, per file and per chapter.
+             PATH is a file or a folder (every *.md / *.markdown inside, recursively).
+  check      Validate glossary files; print each problem as file:line:column: message.
+
+Options:
+  --json               Machine-readable output.
+  --line N             Only the chapter that contains line N.
+  --glossary FILE      Add a glossary file (repeatable; a later file overrides an earlier one's entries by id).
+  --no-builtin         Leave the built-in glossary out.
+  --max-file-size N    Skip notes larger than N bytes (default 8388608).
+  -h, --help           Show this help.
+
+Exit status: 0 success, 1 an input had errors, 2 usage error.`;
+
+/** Where the CLI writes; injected so tests can capture output without a process. */
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+}
+
+class UsageError extends Error {}
+
+/** Runs the command line and returns the exit status. */
+export function run(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'concepts': {
+        const { values, positionals } = parse(rest, {
+          json: { type: 'boolean' },
+          line: { type: 'string' },
+          glossary: { type: 'string', multiple: true },
+          'no-builtin': { type: 'boolean' },
+          'max-file-size': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        });
+        if (values.help) return help(io);
+        if (positionals.length === 0) throw new UsageError('concepts: expected at least one PATH');
+        const line = values.line === undefined ? undefined : positiveInt('--line', values.line as string);
+        const maxFileSize = values['max-file-size'] === undefined ? 8 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size'] as string);
+        return runConcepts(
+          {
+            paths: positionals,
+            json: Boolean(values.json),
+            line,
+            glossaries: (values.glossary as string[] | undefined) ?? [],
+            builtin: !values['no-builtin'],
+            maxFileSize,
+          },
+          io,
+        );
+      }
+      case 'check': {
+        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+        if (values.help) return help(io);
+        if (positionals.length === 0) throw new UsageError('check: expected at least one GLOSSARY_FILE');
+        return runCheck({ files: positionals, json: Boolean(values.json) }, io);
+      }
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        return help(io, command === undefined ? 2 : 0);
+      default:
+        throw new UsageError(`unknown command "${command}"; expected "concepts" or "check"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`llm-glossary: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function help(io: Io, status = 0): number {
+  (status === 0 ? io.out : io.err)(`${USAGE}\n`);
+  return status;
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/, ''));
+  }
+}
+
+function positiveInt(flag: string, v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${flag} expects a positive whole number, got "${v}"`);
+  return Number(v);
+}
+
+/** Shows paths relative to the working folder, as users typed them. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return rel === '' ? file : rel.split(path.sep).join('/');
+}
+
+/** Entry point of the `llm-glossary` executable. */
+export function main(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  process.exitCode = run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+  });
+}

@@ -1,0 +1,66 @@
+/** The glossary data model, shared by the loader, the scanner and every front end. */
+
+/** Where something stands in a glossary file: 1-based lines, 1-based UTF-16 columns, end exclusive. */
+export interface SourceRange {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** A paper or report behind an entry. */
+export interface Reference {
+  readonly title: string;
+  readonly year?: number;
+  readonly url?: string;
+}
+
+/** How prominently the editor shows an entry: `basic` terms (token, parameter) are shown quietly. */
+export type Level = 'basic' | 'standard';
+
+/** One glossary entry, after loading and merging. */
+export interface GlossaryEntry {
+  readonly id: string;
+  readonly en: string;
+  readonly zh?: string;
+  readonly abbr?: string;
+  readonly aliases: readonly string[];
+  readonly category: string;
+  readonly level: Level;
+  readonly definition: { readonly en?: string; readonly zh?: string };
+  readonly related: readonly string[];
+  readonly references: readonly Reference[];
+  readonly caseSensitive?: boolean;
+  readonly draft?: boolean;
+  /** Where the entry is defined (its `- id:` item); for a merged entry, the last file that defined it. */
+  readonly source: SourceRange;
+  /** True for entries that come from the glossary shipped with the extension, unchanged by user files. */
+  readonly builtin: boolean;
+}
+
+/** A problem found in a glossary file. */
+export interface GlossaryProblem extends SourceRange {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** Formats a problem as `file:line:column: message` (warnings say so). */
+export function formatProblem(p: GlossaryProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+}
+
+/** Every name of an entry that is matched in notes, in the order: English, Chinese, abbreviation, aliases. */
+export function entryTerms(e: Pick<GlossaryEntry, 'en' | 'zh' | 'abbr' | 'aliases'>): string[] {
+  const terms = [e.en];
+  if (e.zh) terms.push(e.zh);
+  if (e.abbr) terms.push(e.abbr);
+  terms.push(...e.aliases);
+  return terms;
+}
+
+/** A label such as `思维链（chain of thought, CoT）`, or `chain of thought (CoT)` where there is no Chinese name. */
+export function entryLabel(e: Pick<GlossaryEntry, 'en' | 'zh' | 'abbr'>): string {
+  const inner = e.abbr && e.abbr !== e.en ? `${e.en}, ${e.abbr}` : e.en;
+  return e.zh ? `${e.zh}（${inner}）` : e.abbr && e.abbr !== e.en ? `${e.en} (${e.abbr})` : e.en;
+}

@@ -1,0 +1,275 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import schema from '../../glossary/glossary.schema.json';
+import type { GlossaryProblem, Level, Reference, SourceRange } from './glossary';
+import { LineIndex } from './text';
+
+/** A name (or related id) as written in a file, with its place. */
+export interface Located<T> {
+  readonly value: T;
+  readonly range: SourceRange;
+}
+
+/** One entry as read from one file, before merging; every field keeps where it was written. */
+export interface RawEntry {
+  readonly id: Located<string>;
+  /** The fields the file gave (after dropping invalid optional ones). */
+  readonly fields: ReadonlySet<string>;
+  readonly en: Located<string>;
+  readonly zh?: Located<string>;
+  readonly abbr?: Located<string>;
+  readonly aliases: readonly Located<string>[];
+  readonly category: string;
+  readonly level?: Level;
+  readonly definition: { readonly en?: string; readonly zh?: string };
+  readonly related: readonly Located<string>[];
+  readonly references: readonly Reference[];
+  readonly caseSensitive?: boolean;
+  readonly draft?: boolean;
+  /** The whole `- id: ...` item. */
+  readonly range: SourceRange;
+}
+
+/** The result of reading one glossary file. */
+export interface ParsedGlossaryFile {
+  readonly file: string;
+  readonly entries: readonly RawEntry[];
+  readonly problems: readonly GlossaryProblem[];
+}
+
+/** Limits that keep hostile files cheap to read. */
+export interface LoadLimits {
+  /** Files larger than this many characters are refused. */
+  readonly maxFileSize: number;
+  /** YAML alias expansions allowed per entry (guards against alias bombs). */
+  readonly maxAliasCount: number;
+}
+
+export const defaultLoadLimits: LoadLimits = { maxFileSize: 5_000_000, maxAliasCount: 100 };
+
+const ENTRY_FIELDS = [
+  'id', 'en', 'zh', 'abbr', 'aliases', 'category', 'level', 'definition', 'related', 'references', 'caseSensitive', 'draft',
+];
+const REQUIRED_FIELDS = new Set(['id', 'en', 'category', 'definition']);
+
+let entryValidator: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  if (!entryValidator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(schema, 'glossary');
+    entryValidator = ajv.compile({ $ref: 'glossary#/definitions/entry' });
+  }
+  return entryValidator;
+}
+
+/**
+ * Reads one glossary file (YAML with a top-level `entries:` list). Never throws: every problem comes back with
+ * its place, and an invalid entry is dropped (or, where only an optional field is wrong, loses that field)
+ * without affecting the others.
+ */
+export function parseGlossaryFile(text: string, file: string, limits: LoadLimits = defaultLoadLimits): ParsedGlossaryFile {
+  const lines = new LineIndex(text);
+  const problems: GlossaryProblem[] = [];
+  const rangeOf = (start: number, end: number): SourceRange => {
+    const s = lines.position(start);
+    const e = lines.position(Math.max(end, start));
+    return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  };
+  const problem = (start: number, end: number, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ ...rangeOf(start, end), severity, message });
+  const nodeRange = (n: YamlNode | null | undefined, fallback: number): [number, number] =>
+    n?.range ? [n.range[0], n.range[1]] : [fallback, fallback];
+
+  if (text.length > limits.maxFileSize) {
+    problem(0, 0, `file is too large (${text.length} characters); expected at most ${limits.maxFileSize}`);
+    return { file, entries: [], problems };
+  }
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (err) {
+    problem(0, 0, `cannot parse YAML: ${(err as Error).message}`);
+    return { file, entries: [], problems };
+  }
+  const errorOffsets: number[] = [];
+  for (const e of doc.errors) {
+    errorOffsets.push(e.pos[0]);
+    problem(e.pos[0], e.pos[1], `invalid YAML: ${firstLine(e.message)}`);
+  }
+  for (const w of doc.warnings) problem(w.pos[0], w.pos[1], firstLine(w.message), 'warning');
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    if (doc.errors.length === 0) {
+      const [s, e] = nodeRange(root, 0);
+      problem(s, e, 'expected a mapping with an "entries:" list at the top of the file');
+    }
+    return { file, entries: [], problems };
+  }
+  let entriesNode: YamlNode | undefined;
+  for (const pair of (root as YAMLMap<unknown, unknown>).items) {
+    const key = pair.key as YamlNode;
+    const name = isScalar(key) ? String(key.value) : '?';
+    if (name === 'entries') entriesNode = pair.value as YamlNode;
+    else {
+      const [s, e] = nodeRange(key, 0);
+      problem(s, e, `unknown top-level field "${name}"; expected "entries"`);
+    }
+  }
+  if (entriesNode === undefined) {
+    problem(0, 0, 'missing "entries:" list');
+    return { file, entries: [], problems };
+  }
+  if (!isSeq(entriesNode)) {
+    const [s, e] = nodeRange(entriesNode, 0);
+    problem(s, e, `"entries" must be a list of entries, got ${yamlKind(entriesNode)}`);
+    return { file, entries: [], problems };
+  }
+
+  const entries: RawEntry[] = [];
+  const validate = validator();
+  for (const item of entriesNode.items as YamlNode[]) {
+    const [itemStart, itemEnd] = nodeRange(item, 0);
+    if (errorOffsets.some((o) => o >= itemStart && o <= itemEnd)) continue; // already reported as invalid YAML
+    if (!isMap(item)) {
+      problem(itemStart, itemEnd, `each entry must be a mapping (id, en, zh, ...), got ${yamlKind(item)}`);
+      continue;
+    }
+    let data: Record<string, unknown>;
+    try {
+      data = item.toJS(doc, { maxAliasCount: limits.maxAliasCount }) as Record<string, unknown>;
+    } catch (err) {
+      problem(itemStart, itemEnd, `entry cannot be read: ${(err as Error).message}`);
+      continue;
+    }
+    const idHint = typeof data.id === 'string' ? ` in entry "${data.id}"` : '';
+    let fatal = false;
+    if (!validate(data)) {
+      const dropped = new Set<string>();
+      for (const err of dedupeErrors(validate.errors ?? [])) {
+        const field = err.instancePath.split('/')[1] ?? (err.params as { additionalProperty?: string }).additionalProperty;
+        const target = errorNode(item, err);
+        const [s, e] = nodeRange(target, itemStart);
+        problem(s, e, describe(err, idHint));
+        if (err.keyword === 'additionalProperties' && err.instancePath === '') continue; // unknown field: ignored
+        if (field === undefined || REQUIRED_FIELDS.has(field)) fatal = true;
+        else dropped.add(field);
+      }
+      for (const f of dropped) delete data[f];
+    }
+    if (fatal) continue;
+    const located = (path: (string | number)[]): Located<string> | undefined => {
+      const n = item.getIn(path, true) as YamlNode | undefined;
+      const v = item.getIn(path) as unknown;
+      if (typeof v !== 'string') return undefined;
+      const [s, e] = nodeRange(n, itemStart);
+      return { value: v.trim(), range: rangeOf(s, e) };
+    };
+    const list = (key: string): Located<string>[] =>
+      Array.isArray(data[key]) ? (data[key] as unknown[]).map((_, i) => located([key, i])!).filter(Boolean) : [];
+    entries.push({
+      id: located(['id'])!,
+      fields: new Set(Object.keys(data).filter((k) => ENTRY_FIELDS.includes(k))),
+      en: located(['en'])!,
+      zh: located(['zh']),
+      abbr: located(['abbr']),
+      aliases: list('aliases'),
+      category: data.category as string,
+      level: data.level as Level | undefined,
+      definition: cleanDefinition(data.definition as { en?: string; zh?: string }),
+      related: list('related'),
+      references: (data.references as Reference[] | undefined) ?? [],
+      caseSensitive: data.caseSensitive as boolean | undefined,
+      draft: data.draft as boolean | undefined,
+      range: rangeOf(itemStart, keyEnd(item) ?? itemEnd),
+    });
+  }
+  return { file, entries, problems };
+}
+
+function cleanDefinition(d: { en?: string; zh?: string }): { en?: string; zh?: string } {
+  const out: { en?: string; zh?: string } = {};
+  if (d.en?.trim()) out.en = d.en.trim().replace(/\s+/g, ' ');
+  if (d.zh?.trim()) out.zh = d.zh.trim().replace(/\s+/g, (ws) => (ws.includes('\n') ? '' : ws));
+  return out;
+}
+
+/** End of the entry's first line (`- id: x`), so the entry's range points at its head, not its whole body. */
+function keyEnd(item: YAMLMap): number | undefined {
+  const first = item.items[0] as Pair<YamlNode, YamlNode> | undefined;
+  return first?.value?.range?.[1];
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlKind(n: unknown): string {
+  if (n === null || n === undefined) return 'nothing';
+  if (isMap(n)) return 'a mapping';
+  if (isSeq(n)) return 'a list';
+  if (isScalar(n)) return n.value === null ? 'nothing' : `${typeof n.value} ${JSON.stringify(n.value)}`;
+  return 'an unexpected value';
+}
+
+/** ajv repeats the same place for `anyOf`-style failures; keep one message per place and keyword. */
+function dedupeErrors(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function errorNode(item: YAMLMap, err: ErrorObject): YamlNode | undefined {
+  const path = err.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  if (err.keyword === 'additionalProperties') {
+    const parent = path.length ? (item.getIn(path, true) as YamlNode | undefined) : item;
+    const extra = (err.params as { additionalProperty: string }).additionalProperty;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === extra);
+      if (pair) return pair.key as YamlNode;
+    }
+    return parent;
+  }
+  if (err.keyword === 'required') {
+    const parent = path.length ? (item.getIn(path, true) as YamlNode | undefined) : undefined;
+    return parent ?? ((item.items[0] as Pair<YamlNode, YamlNode> | undefined)?.key ?? item);
+  }
+  return (item.getIn(path, true) as YamlNode | undefined) ?? item;
+}
+
+function describe(err: ErrorObject, idHint: string): string {
+  const where = err.instancePath ? `"${err.instancePath.slice(1).replace(/\//g, '.')}"` : 'entry';
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const allowed = err.instancePath === '' ? ENTRY_FIELDS : err.instancePath.endsWith('definition') ? ['en', 'zh'] : ['title', 'year', 'url'];
+      return `unknown field "${p.additionalProperty}"${idHint}; expected one of ${allowed.join(', ')}`;
+    }
+    case 'required':
+      return `${where === 'entry' ? 'entry' : where} is missing the required field "${p.missingProperty}"${idHint}`;
+    case 'type':
+      return `${where}${idHint} has the wrong type; expected ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping' : `a ${p.type}`}`;
+    case 'pattern':
+      if (err.instancePath === '/id' || err.instancePath.startsWith('/related'))
+        return `${where}${idHint} must be a kebab-case id such as "chain-of-thought"`;
+      if (err.instancePath.endsWith('/url')) return `${where}${idHint} must be an https:// URL`;
+      if (err.instancePath === '/category') return `${where}${idHint} must be a kebab-case category such as "prompting"`;
+      return `${where}${idHint} must not be blank`;
+    case 'minLength':
+      return `${where}${idHint} must not be empty`;
+    case 'maxLength':
+      return `${where}${idHint} is too long; expected at most ${p.limit} characters`;
+    case 'enum':
+      return `${where}${idHint} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'minimum':
+    case 'maximum':
+      return `${where}${idHint} is out of range; expected ${err.keyword === 'minimum' ? '>=' : '<='} ${p.limit}`;
+    default:
+      return `${where}${idHint} ${err.message ?? 'is invalid'}`;
+  }
+}

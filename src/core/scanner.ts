@@ -1,0 +1,126 @@
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { GlossaryIndex } from './glossaryIndex';
+import { parseMarkdown } from './markdown';
+import type { Matcher } from './matcher';
+import { LineIndex } from './text';
+
+/** Where a glossary term occurs: offsets `[start, end)` and 1-based line/column (UTF-16), end exclusive. */
+export interface Occurrence {
+  readonly entryId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** The exact source text at the range. */
+  readonly text: string;
+}
+
+/** A heading of the document. */
+export interface Heading {
+  readonly depth: number;
+  /** Plain text of the heading. */
+  readonly title: string;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What a scan of one document yields. */
+export interface ScanResult {
+  /** Occurrences in document order. */
+  readonly occurrences: readonly Occurrence[];
+  readonly headings: readonly Heading[];
+  readonly lineCount: number;
+  /** The last line that holds anything but white space (1 for an empty document). */
+  readonly lastLine: number;
+}
+
+/** Node types whose content is never prose. */
+const NON_PROSE = new Set([
+  'code',
+  'inlineCode',
+  'math',
+  'inlineMath',
+  'html',
+  'yaml',
+  'toml',
+  'definition',
+  'image',
+  'imageReference',
+  'footnoteReference',
+]);
+
+/** The prose of a document: `[start, end)` pairs of text-node offsets, and its headings. */
+export interface ProseMap {
+  readonly ranges: readonly number[];
+  readonly headings: readonly Heading[];
+}
+
+/**
+ * Collects the prose text of a parsed document: text in headings, paragraphs, lists, tables, quotes, footnotes,
+ * link text and emphasis; never code, math, HTML, front matter, link destinations, autolinks or image alt text.
+ */
+export function collectProse(root: Root, text: string, lines: LineIndex): ProseMap {
+  const ranges: number[] = [];
+  const headings: Heading[] = [];
+  visit(root as Nodes, (node) => {
+    if (NON_PROSE.has(node.type)) return SKIP;
+    const pos = node.position;
+    if (!pos) return undefined;
+    const start = pos.start.offset ?? 0;
+    const end = pos.end.offset ?? start;
+    if (node.type === 'link' && text.charCodeAt(start) !== 0x5b /* [ */) return SKIP; // <autolink> or bare URL
+    if (node.type === 'heading') {
+      headings.push({ depth: node.depth, title: toString(node).trim(), line: lines.position(start).line, start, end });
+    } else if (node.type === 'text' && end > start) {
+      ranges.push(start, end);
+    }
+    return undefined;
+  });
+  return { ranges, headings };
+}
+
+/** Finds the glossary's terms in the given prose ranges of a text. */
+export function matchProse(text: string, ranges: readonly number[], matcher: Matcher, lines: LineIndex): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let i = 0; i < ranges.length; i += 2) {
+    for (const m of matcher.findAll(text, ranges[i], ranges[i + 1])) {
+      const s = lines.position(m.start);
+      const e = lines.position(m.end);
+      out.push({
+        entryId: m.entryId,
+        start: m.start,
+        end: m.end,
+        line: s.line,
+        column: s.column,
+        endLine: e.line,
+        endColumn: e.column,
+        text: text.slice(m.start, m.end),
+      });
+    }
+  }
+  return out;
+}
+
+/** Parses a Markdown document and finds every glossary term in its prose. */
+export function scanDocument(text: string, glossary: GlossaryIndex): ScanResult {
+  const lines = new LineIndex(text);
+  const prose = collectProse(parseMarkdown(text), text, lines);
+  return {
+    occurrences: matchProse(text, prose.ranges, glossary.matcher, lines),
+    headings: prose.headings,
+    lineCount: lines.lineCount,
+    lastLine: lastContentLine(text, lines),
+  };
+}
+
+/** The last line with non-white-space content. */
+export function lastContentLine(text: string, lines: LineIndex): number {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i < 0 ? 1 : lines.position(i).line;
+}

@@ -1,0 +1,139 @@
+/**
+ * Character classes and length-preserving normalisation shared by the matcher and the glossary checks.
+ * Every function maps one UTF-16 code unit to one code unit, so offsets in normalised text equal offsets in
+ * the source.
+ */
+
+/** True for Han ideographs, kana, Hangul and CJK punctuation: such characters never join a Latin word. */
+export function isCjk(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x9fff) || // radicals, CJK punctuation, kana, bopomofo, Han
+    (code >= 0xac00 && code <= 0xd7af) || // Hangul syllables
+    (code >= 0xf900 && code <= 0xfaff) || // compatibility ideographs
+    (code >= 0xfe30 && code <= 0xfe4f) || // CJK compatibility forms
+    (code >= 0xff00 && code <= 0xffef) // full-width and half-width forms
+  );
+}
+
+/** True for a Han ideograph (the characters that make up Chinese terms). */
+export function isHan(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+const wordCharRe = /[\p{L}\p{N}_]/u;
+const asciiWord = new Uint8Array(128);
+for (let c = 0; c < 128; c++) asciiWord[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/**
+ * True where a code unit continues a Latin-script word: letters, digits and underscore, but not CJK characters
+ * (which count as a boundary) and not surrogates (emoji and rare ideographs).
+ */
+export function isWordChar(code: number): boolean {
+  if (code < 128) return asciiWord[code] === 1;
+  if (isCjk(code) || (code >= 0xd800 && code <= 0xdfff)) return false;
+  return wordCharRe.test(String.fromCharCode(code));
+}
+
+/**
+ * Normalises one code unit for matching: full-width ASCII to ASCII, every kind of space, line break and hyphen
+ * to a plain space. Case is left alone.
+ */
+export function normalizeCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0; // full-width ASCII
+  switch (code) {
+    case 0x2d: // -
+    case 0x2010: // hyphen
+    case 0x2011: // non-breaking hyphen
+    case 0x09:
+    case 0x0a:
+    case 0x0d:
+    case 0xa0: // no-break space
+    case 0x2007:
+    case 0x202f:
+    case 0x2028:
+    case 0x2029:
+    case 0x3000: // ideographic space
+      return 0x20;
+  }
+  if (code >= 0x2000 && code <= 0x200a) return 0x20;
+  return code;
+}
+
+const lowerCache = new Map<number, number>();
+/** Lower-cases one code unit where that keeps it one code unit. */
+export function lowerCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  let l = lowerCache.get(code);
+  if (l === undefined) {
+    const s = String.fromCharCode(code).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : code;
+    lowerCache.set(code, l);
+  }
+  return l;
+}
+
+/** Normalises a term as the matcher compares it: normalised code units, runs of spaces folded, trimmed. */
+export function normalizeTerm(term: string, caseSensitive: boolean): string {
+  let out = '';
+  for (let i = 0; i < term.length; i++) {
+    let c = normalizeCode(term.charCodeAt(i));
+    if (!caseSensitive) c = lowerCode(c);
+    if (c === 0x20 && (out.length === 0 || out.charCodeAt(out.length - 1) === 0x20)) continue;
+    out += String.fromCharCode(c);
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+/**
+ * The default case policy: acronyms and mixed-case names (two or more capital letters, such as CoT, GPT,
+ * RMSNorm) match case-sensitively; other terms do not.
+ */
+export function defaultCaseSensitive(term: string): boolean {
+  let capitals = 0;
+  for (const ch of term) if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capitals++;
+  return capitals >= 2;
+}
+
+/** Maps offsets to 1-based lines and UTF-16 columns; CRLF, LF and lone CR all end a line. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** Number of lines (a final line break starts one more, empty, line). */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  /** Offset of a 1-based line and column (clamped to the text). */
+  offset(line: number, column: number): number {
+    const l = Math.min(Math.max(line, 1), this.starts.length);
+    return Math.min(this.starts[l - 1] + Math.max(column, 1) - 1, this.text.length);
+  }
+
+  /** Offset where a 1-based line starts. */
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1];
+  }
+}
