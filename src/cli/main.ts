@@ -37,24 +37,31 @@ export function run(argv: readonly string[], io: Io): number {
   try {
     switch (command) {
       case 'concepts': {
-        const { values, positionals } = parse(rest, {
-          json: { type: 'boolean' },
-          line: { type: 'string' },
-          glossary: { type: 'string', multiple: true },
-          'no-builtin': { type: 'boolean' },
-          'max-file-size': { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        });
+        const { values, positionals } = parse(() =>
+          parseArgs({
+            args: rest,
+            allowPositionals: true,
+            strict: true,
+            options: {
+              json: { type: 'boolean' },
+              line: { type: 'string' },
+              glossary: { type: 'string', multiple: true },
+              'no-builtin': { type: 'boolean' },
+              'max-file-size': { type: 'string' },
+              help: { type: 'boolean', short: 'h' },
+            },
+          }),
+        );
         if (values.help) return help(io);
         if (positionals.length === 0) throw new UsageError('concepts: expected at least one PATH');
-        const line = values.line === undefined ? undefined : positiveInt('--line', values.line as string);
-        const maxFileSize = values['max-file-size'] === undefined ? 8 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size'] as string);
+        const line = values.line === undefined ? undefined : positiveInt('--line', values.line);
+        const maxFileSize = values['max-file-size'] === undefined ? 8 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']);
         return runConcepts(
           {
             paths: positionals,
             json: Boolean(values.json),
             line,
-            glossaries: (values.glossary as string[] | undefined) ?? [],
+            glossaries: values.glossary ?? [],
             builtin: !values['no-builtin'],
             maxFileSize,
           },
@@ -62,7 +69,14 @@ export function run(argv: readonly string[], io: Io): number {
         );
       }
       case 'check': {
-        const { values, positionals } = parse(rest, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+        const { values, positionals } = parse(() =>
+          parseArgs({
+            args: rest,
+            allowPositionals: true,
+            strict: true,
+            options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+          }),
+        );
         if (values.help) return help(io);
         if (positionals.length === 0) throw new UsageError('check: expected at least one GLOSSARY_FILE');
         return runCheck({ files: positionals, json: Boolean(values.json) }, io);
@@ -89,10 +103,9 @@ function help(io: Io, status = 0): number {
   return status;
 }
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-function parse(args: string[], options: Options) {
+function parse<T>(parseFn: () => T): T {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseFn();
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/, ''));
   }

@@ -1,6 +1,5 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import type { GlossaryIndex } from './glossaryIndex';
 import { parseMarkdown } from './markdown';
 import type { Matcher } from './matcher';
@@ -60,27 +59,52 @@ export interface ProseMap {
   readonly headings: readonly Heading[];
 }
 
+/** Inline HTML elements that have no closing tag. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/s;
+const CLOSE_TAG = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/;
+
 /**
  * Collects the prose text of a parsed document: text in headings, paragraphs, lists, tables, quotes, footnotes,
- * link text and emphasis; never code, math, HTML, front matter, link destinations, autolinks or image alt text.
+ * link text and emphasis; never code, math, HTML (including text between inline HTML tags), front matter, link
+ * destinations, autolinks or image alt text.
  */
 export function collectProse(root: Root, text: string, lines: LineIndex): ProseMap {
   const ranges: number[] = [];
   const headings: Heading[] = [];
-  visit(root as Nodes, (node) => {
-    if (NON_PROSE.has(node.type)) return SKIP;
-    const pos = node.position;
-    if (!pos) return undefined;
-    const start = pos.start.offset ?? 0;
-    const end = pos.end.offset ?? start;
-    if (node.type === 'link' && text.charCodeAt(start) !== 0x5b /* [ */) return SKIP; // <autolink> or bare URL
+  // micromark drops a leading byte-order mark and counts offsets without it.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const walk = (node: Nodes): void => {
+    if (NON_PROSE.has(node.type)) return;
+    const start = (node.position?.start.offset ?? 0) + shift;
+    const end = (node.position?.end.offset ?? start - shift) + shift;
+    if (node.type === 'text') {
+      if (end > start) ranges.push(start, end);
+      return;
+    }
+    if (node.type === 'link' && text.charCodeAt(start) !== 0x5b /* [ */) return; // <autolink> or a bare URL
     if (node.type === 'heading') {
       headings.push({ depth: node.depth, title: toString(node).trim(), line: lines.position(start).line, start, end });
-    } else if (node.type === 'text' && end > start) {
-      ranges.push(start, end);
     }
-    return undefined;
-  });
+    if (!('children' in node)) return;
+    // Text between an inline opening tag and its closing tag belongs to the HTML element, not to the prose.
+    const open: string[] = [];
+    for (const child of node.children as Nodes[]) {
+      if (child.type === 'html') {
+        const value = child.value.trim();
+        const o = OPEN_TAG.exec(value);
+        const c = CLOSE_TAG.exec(value);
+        if (o && !value.endsWith('/>') && !VOID_ELEMENTS.has(o[1].toLowerCase())) open.push(o[1].toLowerCase());
+        else if (c) {
+          const at = open.lastIndexOf(c[1].toLowerCase());
+          if (at >= 0) open.length = at;
+        }
+        continue;
+      }
+      if (open.length === 0) walk(child);
+    }
+  };
+  walk(root as Nodes);
   return { ranges, headings };
 }
 

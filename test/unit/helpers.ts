@@ -1,0 +1,24 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
+import { parseGlossaryFile } from '../../src/core/glossaryLoader';
+
+/** The repository root (tests run from out/test/unit, sources live in test/). */
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export function fixture(...parts: string[]): string {
+  return fs.readFileSync(path.join(FIXTURES, ...parts), 'utf8');
+}
+
+/** A glossary built from inline YAML files (one layer each, in order). */
+export function glossaryFrom(...files: { name: string; text: string }[]): GlossaryIndex {
+  return buildGlossary(files.map((f) => ({ builtin: false, files: [parseGlossaryFile(f.text, f.name)] })));
+}
+
+/** The unit-test glossary in test/fixtures/glossaries/terms.glossary.yaml. */
+export function termsGlossary(): GlossaryIndex {
+  const g = glossaryFrom({ name: 'terms.glossary.yaml', text: fixture('glossaries', 'terms.glossary.yaml') });
+  if (g.problems.length) throw new Error(`fixture glossary has problems: ${JSON.stringify(g.problems)}`);
+  return g;
+}
