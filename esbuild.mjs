@@ -35,6 +35,15 @@ const builds = [
     outbase: 'test/unit',
     external: ['vscode', 'mocha'],
   },
+  {
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: ['test/integration/index.ts', ...testsIn('test/integration')],
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha'],
+  },
 ].filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true));
 
 if (watch) {

@@ -1,0 +1,208 @@
+// Runs the integration suites inside a real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3),
+// opened in headless Chromium, offline. See ../shared/VSCODE-E2E.md. Prints "N passed, N failed" at the end.
+//
+//   node test/integration/run.mjs [--ui] [--keep]
+//     --ui    also run the UI-level test that drives the workbench like a person (screenshots in test-results/)
+//     --keep  keep the temporary folders
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as util from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const E2E = path.join(ROOT, 'e2e');
+const require = createRequire(path.join(E2E, 'package.json'));
+const { chromium } = require('playwright-core');
+
+const args = new Set(process.argv.slice(2));
+const OVERALL_TIMEOUT_MS = Number(process.env.LLM_GLOSSARY_E2E_TIMEOUT ?? 600_000);
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer ${url} within ${ms} ms`);
+}
+
+/** Starts code-server in its own process group on a free loopback port with fresh folders. */
+export async function startCodeServer(tmp) {
+  const port = await freePort();
+  for (const d of ['user-data', 'extensions', 'config', 'xdg']) fs.mkdirSync(path.join(tmp, d), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'config', 'config.yaml'), 'auth: none\ncert: false\n');
+  const userSettings = path.join(tmp, 'user-data', 'User');
+  fs.mkdirSync(userSettings, { recursive: true });
+  fs.writeFileSync(
+    path.join(userSettings, 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'security.workspace.trust.enabled': false,
+      'workbench.tips.enabled': false,
+      'git.enabled': false,
+      'update.mode': 'none',
+    }),
+  );
+  const bin = path.join(E2E, 'node_modules', '.bin', 'code-server');
+  const child = spawn(
+    bin,
+    [
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--ignore-last-opened',
+      '--user-data-dir', path.join(tmp, 'user-data'),
+      '--extensions-dir', path.join(tmp, 'extensions'),
+      '--config', path.join(tmp, 'config', 'config.yaml'),
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(tmp, 'xdg') },
+    },
+  );
+  const log = fs.createWriteStream(path.join(tmp, 'code-server.log'));
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  await waitFor(`http://127.0.0.1:${port}/healthz`, 30_000);
+  return {
+    port,
+    stop() {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Copies the fixture workspace to a temporary folder, so tests may edit it freely. */
+export function freshWorkspace(tmp) {
+  const ws = path.join(tmp, 'workspace');
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), ws, { recursive: true });
+  return ws;
+}
+
+export function workbenchUrl(port, folder, payload) {
+  const p = encodeURIComponent(JSON.stringify(payload));
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${p}`;
+}
+
+async function runSuites(tmp) {
+  const server = await startCodeServer(tmp);
+  const browser = await launchBrowser();
+  const ws = freshWorkspace(tmp);
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  let settle;
+  const result = new Promise((resolve) => (settle = resolve));
+  const summary = { passed: 0, failed: 0 };
+  try {
+    const page = await browser.newPage();
+    await page.exposeFunction('codeAutomationExit', (code) => settle(code));
+    page.on('console', (msg) => {
+      const text = msg.text();
+      // In test mode the extension host's console reaches the page as console.log('%c INFO', css, ...args).
+      if (!text.startsWith('%c')) return;
+      msg.args().length; // keep the handles alive until formatted
+      Promise.all(msg.args().slice(2).map((a) => a.jsonValue().catch(() => '?'))).then((vals) => {
+        const line = util.format(...vals);
+        const m = /^(\d+) passed, (\d+) failed$/.exec(line.trim());
+        if (m) {
+          summary.passed = Number(m[1]);
+          summary.failed = Number(m[2]);
+        }
+        process.stdout.write(line + '\n');
+      });
+    });
+    const url = workbenchUrl(server.port, ws, [
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'integration', 'index.js'))],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ]);
+    await page.goto(url);
+    const timer = setTimeout(() => settle('timeout'), OVERALL_TIMEOUT_MS);
+    const code = await result;
+    clearTimeout(timer);
+    await new Promise((r) => setTimeout(r, 300)); // let the last console lines arrive
+    if (code === 'timeout') {
+      console.error(`integration suites did not finish within ${OVERALL_TIMEOUT_MS} ms`);
+      return { code: 1, ...summary };
+    }
+    return { code, ...summary };
+  } finally {
+    await browser.close().catch(() => {});
+    server.stop();
+  }
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-glossary-e2e-'));
+  let failed = false;
+  try {
+    const r = await runSuites(tmp);
+    if (r.code !== 0) failed = true;
+    if (args.has('--ui')) {
+      const { runUiTest } = await import('./ui.mjs');
+      const ui = await runUiTest(tmp, { ROOT, startCodeServer, launchBrowser, freshWorkspace, workbenchUrl });
+      r.passed += ui.passed;
+      r.failed += ui.failed;
+      if (ui.failed) failed = true;
+    }
+    console.log(`${r.passed} passed, ${r.failed} failed`);
+    if (r.passed === 0) failed = true;
+  } catch (e) {
+    console.error(e);
+    failed = true;
+  } finally {
+    if (!args.has('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
+    else console.error(`kept ${tmp}`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
