@@ -1,8 +1,7 @@
 import type { GlossaryEntry, GlossaryProblem, SourceRange } from './glossary';
-import { entryTerms } from './glossary';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 import { Matcher, type MatchPattern } from './matcher';
-import { isHan, normalizeTerm } from './text';
+import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 
 /**
  * A layer of glossary files. Within a layer an id may be defined once; a later layer overrides the fields its
@@ -80,34 +79,49 @@ export function buildGlossary(layers: readonly GlossaryLayer[]): GlossaryIndex {
     }
   });
 
-  // Settle names: each normalised name belongs to one entry. Same layer: an error, the first keeps it.
-  // A later layer claiming an earlier layer's name takes it over, with a warning.
-  const owner = new Map<string, { id: string; layer: number; name: Located<string> }>();
-  const patterns: MatchPattern[] = [];
+  // Settle names: each name belongs to one entry. Two names clash when they would match the same text: equal
+  // after case folding where either matches case-insensitively, or equal exactly where both are case-sensitive
+  // (xAI and XAI may coexist). Same layer: an error, the first keeps it. A later layer takes over an earlier
+  // layer's name, with a warning.
+  interface Claim {
+    id: string;
+    layer: number;
+    name: Located<string>;
+    sensitive: boolean;
+    lower: string;
+    exact: string;
+    active: boolean;
+  }
+  const byLower = new Map<string, Claim[]>();
   const ordered = [...merged.values()].sort((a, b) => a.layer - b.layer);
-  const claimed = new Map<string, Set<string>>(); // id -> keys it keeps
+  const claims: Claim[] = [];
   for (const m of ordered) {
-    const keys = new Set<string>();
+    const id = m.entry.id.value;
     for (const name of m.names) {
-      const key = normalizeTerm(name.value, false);
-      if (!key) continue;
-      if (keys.has(key)) continue; // the same entry lists a name twice: harmless
-      const prev = owner.get(key);
-      if (prev && prev.id !== m.entry.id.value) {
-        if (prev.layer === m.layer) {
-          error(name.range, `"${name.value}" of entry "${m.entry.id.value}" is already a name of entry "${prev.id}" (${at(prev.name.range)})`);
-          continue;
-        }
-        error(name.range, `"${name.value}" of entry "${m.entry.id.value}" overrides the same name of entry "${prev.id}" (${at(prev.name.range)})`, 'warning');
-        claimed.get(prev.id)?.delete(key);
+      const lower = normalizeTerm(name.value, false);
+      if (!lower) continue;
+      const sensitive = m.entry.caseSensitive ?? defaultCaseSensitive(name.value);
+      const exact = normalizeTerm(name.value, true);
+      const same = byLower.get(lower) ?? [];
+      if (same.some((c) => c.active && c.id === id && (c.exact === exact || !c.sensitive))) continue; // listed twice
+      const clashes = same.filter((c) => c.active && c.id !== id && (!c.sensitive || !sensitive || c.exact === exact));
+      const sameLayer = clashes.find((c) => c.layer === m.layer);
+      if (sameLayer) {
+        error(name.range, `"${name.value}" of entry "${id}" is already a name of entry "${sameLayer.id}" (${at(sameLayer.name.range)})`);
+        continue;
+      }
+      for (const c of clashes) {
+        error(name.range, `"${name.value}" of entry "${id}" overrides the same name of entry "${c.id}" (${at(c.name.range)})`, 'warning');
+        c.active = false;
       }
       if ([...name.value.trim()].length === 1 && isHan(name.value.trim().charCodeAt(0))) {
         error(name.range, `"${name.value}" is a single Han character; it would match inside countless words`, 'warning');
       }
-      owner.set(key, { id: m.entry.id.value, layer: m.layer, name });
-      keys.add(key);
+      const claim: Claim = { id, layer: m.layer, name, sensitive, lower, exact, active: true };
+      claims.push(claim);
+      if (!byLower.has(lower)) byLower.set(lower, []);
+      byLower.get(lower)!.push(claim);
     }
-    claimed.set(m.entry.id.value, keys);
   }
 
   const entries = new Map<string, GlossaryEntry>();
@@ -135,15 +149,9 @@ export function buildGlossary(layers: readonly GlossaryLayer[]): GlossaryIndex {
       builtin: m.builtin,
     };
     entries.set(entry.id, entry);
-    const keep = claimed.get(entry.id)!;
-    for (const term of entryTerms(entry)) {
-      const key = normalizeTerm(term, false);
-      if (keep.has(key)) {
-        keep.delete(key);
-        patterns.push({ term, entryId: entry.id, caseSensitive: entry.caseSensitive });
-      }
-    }
   }
+  const patterns: MatchPattern[] = [];
+  for (const c of claims) if (c.active) patterns.push({ term: c.name.value, entryId: c.id, caseSensitive: c.sensitive });
   return new GlossaryIndex(entries, patterns, problems);
 }
 

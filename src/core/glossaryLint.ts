@@ -97,7 +97,9 @@ function lintReferences(e: GlossaryEntry, report: (m: string) => void): void {
         const year = 2000 + Number(m[1]);
         const month = Number(m[2]);
         if (month < 1 || month > 12) report(`reference "${r.title}": arXiv id ${r.url} has no valid month`);
-        if (r.year !== undefined && (r.year < year || r.year > year + 1))
+        // A paper submitted in late December gets a January id of the next year.
+        const earliest = month === 1 ? year - 1 : year;
+        if (r.year !== undefined && (r.year < earliest || r.year > year + 1))
           report(`reference "${r.title}": year ${r.year} does not agree with arXiv id ${r.url} (submitted ${year})`);
       }
     }

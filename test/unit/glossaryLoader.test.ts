@@ -103,3 +103,22 @@ describe('glossary loader', () => {
     });
   });
 });
+
+describe('names and case', () => {
+  const entry = (id: string, en: string, extra = '') => `  - id: ${id}\n    en: ${en}\n    category: t\n    definition: {en: x}\n${extra}`;
+  it('keeps case variants of an acronym within one entry (LLaMA, LLaMa)', () => {
+    const g = glossaryFrom({ name: 'm.yaml', text: `entries:\n${entry('llama', 'LLaMA', '    aliases: [LLaMa, LLAMA]\n')}` });
+    assert.deepEqual(g.problems, []);
+    assert.deepEqual(g.matcher.findAll('LLaMA LLaMa LLAMA llama').map((m) => m.entryId), ['llama', 'llama', 'llama']);
+  });
+  it('lets two entries own names that differ only in case when both are case-sensitive (xAI, XAI)', () => {
+    const g = glossaryFrom({ name: 'm.yaml', text: `entries:\n${entry('xai', 'xAI', '    caseSensitive: true\n')}${entry('explainable-ai', 'explainable AI', '    abbr: XAI\n')}` });
+    assert.deepEqual(g.problems, []);
+    assert.deepEqual(g.matcher.findAll('xAI and XAI').map((m) => m.entryId), ['xai', 'explainable-ai']);
+  });
+  it('reports a clash when either name matches case-insensitively', () => {
+    const g = glossaryFrom({ name: 'm.yaml', text: `entries:\n${entry('a', 'Adam')}${entry('b', 'ADAM optimizer', '    aliases: [ADAM]\n')}` });
+    assert.equal(g.problems.length, 1);
+    assert.match(g.problems[0].message, /"ADAM" of entry "b" is already a name of entry "a"/);
+  });
+});

@@ -1,0 +1,86 @@
+import { categoryLabel } from './categories';
+import type { GlossaryEntry } from './glossary';
+import type { GlossaryIndex } from './glossaryIndex';
+import { escapeMarkdown } from './markdownText';
+
+/** Which definition(s) a hover shows. */
+export type DisplayLanguage = 'both' | 'zh' | 'en';
+
+/** Commands a hover may link to; nothing else is ever linked. */
+export const HOVER_COMMANDS = { openEntry: 'llmGlossary.openEntry', findUses: 'llmGlossary.findUses' } as const;
+
+export interface HoverOptions {
+  readonly language: DisplayLanguage;
+  /** Link related entries and offer "Open entry" / "Find all uses" (command links to our own commands). */
+  readonly commandLinks: boolean;
+  /** Labels in the UI language. */
+  readonly labels: HoverLabels;
+}
+
+export interface HoverLabels {
+  readonly aliases: string;
+  readonly related: string;
+  readonly paper: string;
+  readonly openEntry: string;
+  readonly findUses: string;
+  readonly basic: string;
+  readonly draft: string;
+}
+
+export const ENGLISH_HOVER_LABELS: HoverLabels = {
+  aliases: 'Also',
+  related: 'Related',
+  paper: 'Source',
+  openEntry: 'Open entry',
+  findUses: 'Find all uses',
+  basic: 'basic term',
+  draft: 'draft',
+};
+
+function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/**
+ * The hover text of an entry as Markdown. Every piece of glossary text is escaped, so a user's glossary can put
+ * no link, HTML or command into it; the only links are to https references and to our own commands.
+ */
+export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, options: HoverOptions): string {
+  const e = escapeMarkdown;
+  const l = options.labels;
+  const lang = options.language;
+  const names: string[] = [];
+  if (entry.zh && lang !== 'en') names.push(`**${e(entry.zh)}**`);
+  names.push(entry.zh && lang !== 'en' ? e(entry.en) : `**${e(entry.en)}**`);
+  if (entry.zh && lang === 'en') names.push(e(entry.zh));
+  if (entry.abbr) names.push(`\`${entry.abbr.replace(/`/g, "'")}\``);
+  const lines: string[] = [names.join(' · ')];
+  const tags = [e(categoryLabel(entry.category, lang === 'en' ? 'en' : 'zh'))];
+  if (entry.level === 'basic') tags.push(e(l.basic));
+  if (entry.draft) tags.push(e(l.draft));
+  lines.push(`*${tags.join(' · ')}*`);
+  const defs: string[] = [];
+  if (lang !== 'en' && entry.definition.zh) defs.push(e(entry.definition.zh));
+  if (lang !== 'zh' && entry.definition.en) defs.push(e(entry.definition.en));
+  if (defs.length === 0) defs.push(e(entry.definition.zh ?? entry.definition.en ?? ''));
+  lines.push(...defs.filter(Boolean));
+  const aliases = entry.aliases.filter((a) => a !== entry.abbr);
+  if (aliases.length) lines.push(`${e(l.aliases)}: ${aliases.map(e).join(', ')}`);
+  const related = entry.related.map((id) => glossary.get(id)).filter((r): r is GlossaryEntry => r !== undefined);
+  if (related.length) {
+    const name = (r: GlossaryEntry) => (lang === 'en' || !r.zh ? r.en : r.zh);
+    const items = related.map((r) => (options.commandLinks ? commandLink(name(r), HOVER_COMMANDS.openEntry, [r.id]) : e(name(r))));
+    lines.push(`${e(l.related)}: ${items.join(' · ')}`);
+  }
+  for (const ref of entry.references) {
+    const title = e(ref.year ? `${ref.title} (${ref.year})` : ref.title);
+    const url = ref.url && /^https:\/\/[^\s()<>]+$/.test(ref.url) ? ref.url : undefined;
+    lines.push(`${e(l.paper)}: ${url ? `[${title}](${url})` : title}`);
+  }
+  if (options.commandLinks) {
+    lines.push(
+      `${commandLink(l.openEntry, HOVER_COMMANDS.openEntry, [entry.id])} · ${commandLink(l.findUses, HOVER_COMMANDS.findUses, [entry.id])}`,
+    );
+  }
+  return lines.join('\n\n');
+}

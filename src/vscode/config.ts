@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { DisplayLanguage } from '../core/hover';
+
+/** How terms are underlined in the editor. */
+export type DecorationMode = 'all' | 'firstInSection' | 'off';
+
+/** The extension's settings, read once per change into a plain object. */
+export interface Config {
+  readonly language: DisplayLanguage;
+  readonly decorations: DecorationMode;
+  /** Underline basic terms (token, parameter) too. */
+  readonly decorateBasic: boolean;
+  readonly builtin: boolean;
+  readonly glossaryFiles: readonly string[];
+  /** Notes larger than this many characters are not scanned. */
+  readonly maxFileSize: number;
+  readonly statusBar: boolean;
+}
+
+export const SECTION = 'llmGlossary';
+
+export function readConfig(): Config {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+    const v = c.get<string>(key);
+    return allowed.includes(v as T) ? (v as T) : fallback;
+  };
+  return {
+    language: pick('language', ['both', 'zh', 'en'] as const, 'both'),
+    decorations: pick('decorations', ['all', 'firstInSection', 'off'] as const, 'all'),
+    decorateBasic: c.get<boolean>('decorations.showBasicTerms', false),
+    builtin: c.get<boolean>('builtin', true),
+    glossaryFiles: (c.get<unknown[]>('glossaryFiles', []) ?? []).filter((x): x is string => typeof x === 'string'),
+    maxFileSize: Math.max(1000, c.get<number>('maxFileSize', 2_000_000)),
+    statusBar: c.get<boolean>('statusBar.enabled', true),
+  };
+}
+
+/** Fires with the new configuration whenever an `llmGlossary.*` setting changes. */
+export function onConfigChange(listener: (c: Config) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SECTION)) listener(readConfig());
+  });
+}
