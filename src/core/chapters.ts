@@ -37,8 +37,10 @@ export function chaptersOf(headings: readonly Heading[], lastLine: number): Chap
   return chapters;
 }
 
-/** The chapter that contains a 1-based line, if any. */
+/** The chapter that contains a 1-based line; blank lines after the last chapter belong to it. */
 export function chapterAt(chapters: readonly Chapter[], line: number): Chapter | undefined {
+  const last = chapters[chapters.length - 1];
+  if (last && line > last.endLine) return last;
   return chapters.find((c) => line >= c.line && line <= c.endLine);
 }
 

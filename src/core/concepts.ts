@@ -44,7 +44,7 @@ export function groupByConcept(occurrences: readonly Occurrence[], glossary: Glo
 export function documentConcepts(scan: ScanResult, glossary: GlossaryIndex, options: { line?: number } = {}): DocumentConcepts {
   let chapters = chaptersOf(scan.headings, scan.lastLine);
   if (options.line !== undefined) {
-    const c = chapterAt(chapters, options.line) ?? (options.line > scan.lastLine ? chapters[chapters.length - 1] : undefined);
+    const c = chapterAt(chapters, options.line);
     chapters = c ? [c] : [];
   }
   const perChapter = chapters

@@ -28,7 +28,7 @@ export function readConfig(): Config {
   return {
     language: pick('language', ['both', 'zh', 'en'] as const, 'both'),
     decorations: pick('decorations', ['all', 'firstInSection', 'off'] as const, 'all'),
-    decorateBasic: c.get<boolean>('decorations.showBasicTerms', false),
+    decorateBasic: c.get<boolean>('basicTerms.underline', false),
     builtin: c.get<boolean>('builtin', true),
     glossaryFiles: (c.get<unknown[]>('glossaryFiles', []) ?? []).filter((x): x is string => typeof x === 'string'),
     maxFileSize: Math.max(1000, c.get<number>('maxFileSize', 2_000_000)),
