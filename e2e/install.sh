@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the integration-test tools offline: Debian's Chromium and ripgrep, then code-server and playwright-core
+# Installs the integration-test tools offline: Debian's Chromium, ripgrep and a CJK font, then code-server and playwright-core
 # from the npm registry (see ../shared/VSCODE-E2E.md for the three traps this works around).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +7,8 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v rg >/dev/null || need+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
+# A CJK font, so screenshots of Chinese notes show text rather than boxes.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -4,7 +4,7 @@
 //   node test/integration/run.mjs [--ui] [--keep]
 //     --ui    also run the UI-level test that drives the workbench like a person (screenshots in test-results/)
 //     --keep  keep the temporary folders
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as net from 'node:net';
@@ -147,7 +147,6 @@ async function runSuites(tmp) {
       const text = msg.text();
       // In test mode the extension host's console reaches the page as console.log('%c INFO', css, ...args).
       if (!text.startsWith('%c')) return;
-      msg.args().length; // keep the handles alive until formatted
       Promise.all(msg.args().slice(2).map((a) => a.jsonValue().catch(() => '?'))).then((vals) => {
         const line = util.format(...vals);
         const m = /^(\d+) passed, (\d+) failed$/.exec(line.trim());
@@ -187,8 +186,15 @@ async function main() {
     const r = await runSuites(tmp);
     if (r.code !== 0) failed = true;
     if (args.has('--ui')) {
+      // The UI test runs the packaged extension, so packaging is tested too.
+      const vsix = path.join(tmp, 'llm-glossary.vsix');
+      const pack = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      if (pack.status !== 0) throw new Error(`vsce package failed:\n${pack.stdout}${pack.stderr}`);
       const { runUiTest } = await import('./ui.mjs');
-      const ui = await runUiTest(tmp, { ROOT, startCodeServer, launchBrowser, freshWorkspace, workbenchUrl });
+      const ui = await runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowser, freshWorkspace, workbenchUrl });
       r.passed += ui.passed;
       r.failed += ui.failed;
       if (ui.failed) failed = true;

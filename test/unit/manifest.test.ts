@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './helpers';
@@ -51,5 +52,31 @@ describe('manifest and localisation', () => {
       assert.ok(s in en, `l10n/bundle.l10n.json lacks "${s}" (run npx @vscode/l10n-dev export --outDir ./l10n ./src)`);
       assert.ok(typeof zh[s] === 'string' && (zh[s] as string).length > 0, `l10n/bundle.l10n.zh-cn.json lacks "${s}"`);
     }
+  });
+});
+
+describe('packaging', function () {
+  this.timeout(60_000);
+  it('the .vsix holds the bundled extension, glossary, manifest, README, CHANGELOG, licence and l10n files only', () => {
+    const r = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const files = r.stdout.trim().split('\n').sort();
+    const glossaries = fs.readdirSync(path.join(ROOT, 'glossary')).map((f) => `glossary/${f}`);
+    assert.deepEqual(
+      files,
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'dist/extension.js',
+        ...glossaries,
+        'l10n/bundle.l10n.json',
+        'l10n/bundle.l10n.zh-cn.json',
+        'media/glossary.svg',
+        'package.json',
+        'package.nls.json',
+        'package.nls.zh-cn.json',
+      ].sort(),
+    );
   });
 });

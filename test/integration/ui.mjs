@@ -1,0 +1,139 @@
+// The UI-level test: drives the VS Code workbench in a browser like a person. Opens a note, hovers a term and
+// reads the hover from the page, runs "List Concepts in This Chapter" from the command palette, opens the sidebar,
+// and saves screenshots under test-results/.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Screen coordinates of the middle of `needle` inside the visible editor lines, or undefined. */
+async function wordBox(page, needle) {
+  return page.evaluate((word) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf(word);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + word.length);
+        const b = r.getBoundingClientRect();
+        if (b.width > 0) return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+    }
+    return undefined;
+  }, needle);
+}
+
+async function step(results, name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.passed++;
+    console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.failed++;
+    console.log(`  ✘ ${name}\n    ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+  }
+}
+
+/**
+ * Installs the packaged extension (.vsix) into a fresh code-server, as a user would with
+ * `code --install-extension`, then drives the workbench.
+ */
+export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowser, freshWorkspace, workbenchUrl }) {
+  const out = path.join(ROOT, 'test-results');
+  fs.mkdirSync(out, { recursive: true });
+  const dir = path.join(tmp, 'ui');
+  const install = spawnSync(
+    path.join(ROOT, 'e2e', 'node_modules', '.bin', 'code-server'),
+    ['--install-extension', vsix, '--extensions-dir', path.join(dir, 'extensions'), '--user-data-dir', path.join(dir, 'user-data')],
+    { encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(dir, 'xdg') } },
+  );
+  if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stdout}${install.stderr}`);
+  console.log(`\n  installed ${path.basename(vsix)}: ${install.stdout.trim().split('\n').pop()}`);
+  const server = await startCodeServer(dir);
+  const browser = await launchBrowser();
+  const ws = freshWorkspace(dir);
+  const results = { passed: 0, failed: 0 };
+  console.log('\n  UI test (workbench driven like a person)');
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const url = workbenchUrl(server.port, ws, [
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ]);
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.activitybar', { timeout: 60_000 });
+
+    await step(results, 'opens a note from Quick Open', async () => {
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+      await page.keyboard.type('llm-s1.md');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('大模型简介'), null, { timeout: 20_000 });
+    });
+
+    await step(results, 'hovering a term shows its bilingual entry', async () => {
+      let hover = '';
+      for (let attempt = 0; attempt < 20 && !/均方根/.test(hover); attempt++) {
+        // Bring the line into view, then move the mouse over the word (providers may register after the file opens).
+        await page.keyboard.press('Control+G');
+        await page.keyboard.type('39');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
+        const box = await wordBox(page, 'RMSNorm');
+        if (!box) continue;
+        await page.mouse.move(box.x - 40, box.y - 40);
+        await page.waitForTimeout(100);
+        await page.mouse.move(box.x, box.y);
+        try {
+          await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 3000 });
+          await page.waitForTimeout(400);
+          hover = (await page.locator('.monaco-hover:not(.hidden)').first().innerText()).trim();
+        } catch {
+          /* not yet */
+        }
+      }
+      assert.match(hover, /RMSNorm/);
+      assert.match(hover, /均方根/, `hover shows the Chinese name: ${hover}`);
+      assert.match(hover, /Open entry|打开条目/);
+      await page.screenshot({ path: path.join(out, 'hover.png') });
+      console.log(`    hover text: ${hover.replace(/\s+/g, ' ').slice(0, 160)}…`);
+    });
+
+    await step(results, 'List Concepts in This Chapter runs from the command palette', async () => {
+      await page.mouse.move(5, 400);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+      await page.keyboard.type('List Concepts in This Chapter');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /Concepts in|中的概念/.test(document.querySelector('.quick-input-title')?.textContent ?? ''), null, { timeout: 15_000 });
+      const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      assert.ok(rows.length >= 5, `${rows.length} rows`);
+      assert.ok(rows.some((r) => /large language model/.test(r)), rows.slice(0, 5).join(' | '));
+      await page.screenshot({ path: path.join(out, 'list-concepts.png') });
+      console.log(`    ${rows.length} concepts listed, first: ${rows[0].replace(/\s+/g, ' ')}`);
+      await page.keyboard.press('Escape');
+    });
+
+    await step(results, 'the sidebar shows the concepts of this chapter and the glossary', async () => {
+      await page.locator('.activitybar [aria-label^="LLM Glossary"]').first().click();
+      await page.waitForFunction(() => document.querySelectorAll('.pane-body .monaco-list-row').length > 3, null, { timeout: 15_000 });
+      await page.waitForTimeout(500);
+      const rows = await page.locator('.pane-body .monaco-list-row').allInnerTexts();
+      assert.ok(rows.some((r) => /大语言模型/.test(r)), rows.slice(0, 8).join(' | '));
+      await page.screenshot({ path: path.join(out, 'sidebar.png') });
+      console.log(`    sidebar rows: ${rows.slice(0, 4).map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+    });
+  } finally {
+    await browser.close().catch(() => {});
+    server.stop();
+  }
+  return results;
+}
