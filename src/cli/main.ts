@@ -2,15 +2,19 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from './check';
 import { runConcepts } from './concepts';
+import { runSuggest } from './suggest';
 
 const USAGE = `Usage:
   llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] PATH...
   llm-glossary check GLOSSARY_FILE...
+  llm-glossary suggest [--json] [--limit N] [--min-files N] [--write FILE] [--glossary FILE]... [--no-builtin] PATH...
 
 Commands:
   concepts   List the glossary concepts used in Markdown notes, per file and per chapter.
              PATH is a file or a folder (every *.md / *.markdown inside, recursively).
   check      Validate glossary files; print each problem as file:line:column: message.
+  suggest    Find terms the notes use that the glossary lacks (acronyms, CamelCase names and bilingual pairs
+             such as 思维链（CoT, Chain of Thought）), ranked by how many files use them.
 
 Options:
   --json               Machine-readable output.
@@ -18,6 +22,9 @@ Options:
   --glossary FILE      Add a glossary file (repeatable; a later file overrides an earlier one's entries by id).
   --no-builtin         Leave the built-in glossary out.
   --max-file-size N    Skip notes larger than N bytes (default 8388608).
+  --limit N            suggest: show at most N suggestions (default 200).
+  --min-files N        suggest: only terms used in at least N files (default 1).
+  --write FILE         suggest: append draft entries to FILE (created if missing); existing entries are kept.
   -h, --help           Show this help.
 
 Exit status: 0 success, 1 an input had errors, 2 usage error.`;
@@ -81,13 +88,47 @@ export function run(argv: readonly string[], io: Io): number {
         if (positionals.length === 0) throw new UsageError('check: expected at least one GLOSSARY_FILE');
         return runCheck({ files: positionals, json: Boolean(values.json) }, io);
       }
+      case 'suggest': {
+        const { values, positionals } = parse(() =>
+          parseArgs({
+            args: rest,
+            allowPositionals: true,
+            strict: true,
+            options: {
+              json: { type: 'boolean' },
+              limit: { type: 'string' },
+              'min-files': { type: 'string' },
+              write: { type: 'string' },
+              glossary: { type: 'string', multiple: true },
+              'no-builtin': { type: 'boolean' },
+              'max-file-size': { type: 'string' },
+              help: { type: 'boolean', short: 'h' },
+            },
+          }),
+        );
+        if (values.help) return help(io);
+        if (positionals.length === 0) throw new UsageError('suggest: expected at least one PATH');
+        return runSuggest(
+          {
+            paths: positionals,
+            json: Boolean(values.json),
+            limit: values.limit === undefined ? 200 : positiveInt('--limit', values.limit),
+            minFiles: values['min-files'] === undefined ? 1 : positiveInt('--min-files', values['min-files']),
+            write: values.write,
+            glossaries: values.glossary ?? [],
+            builtin: !values['no-builtin'],
+            maxFileSize: values['max-file-size'] === undefined ? 8 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']),
+          },
+          io,
+        );
+      }
       case undefined:
       case '-h':
       case '--help':
       case 'help':
         return help(io, command === undefined ? 2 : 0);
       default:
-        throw new UsageError(`unknown command "${command}"; expected "concepts" or "check"`);
+        throw new UsageError(`unknown command "${command}"; expected "concepts", "check" or "suggest"`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
