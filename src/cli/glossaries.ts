@@ -4,6 +4,7 @@ import type { GlossaryProblem } from '../core/glossary';
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from '../core/glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from '../core/glossaryLoader';
 import { describeFsError } from './files';
+import { precompile, revive, type PrecompiledGlossary } from '../core/precompiled';
 
 /** The folder of the glossary shipped with the package (`glossary/` beside `dist/`). */
 export function builtinGlossaryDir(): string {
@@ -31,13 +32,35 @@ export function readGlossaryFile(file: string, display = file): ParsedGlossaryFi
   return parseGlossaryFile(text, display);
 }
 
+/** Parses the built-in glossary's YAML files (the build precompiles this into dist/glossary.json). */
+export function parseBuiltinGlossary(dir = builtinGlossaryDir()): ParsedGlossaryFile[] {
+  return builtinGlossaryFiles(dir).map((f) => readGlossaryFile(f, `glossary/${path.basename(f)}`));
+}
+
+/** The built-in glossary: precompiled JSON beside the bundle when it is there and current, else the YAML files. */
+export function builtinGlossary(): ParsedGlossaryFile[] {
+  const json = path.resolve(__dirname, 'glossary.json');
+  try {
+    const newest = Math.max(...builtinGlossaryFiles().map((f) => fs.statSync(f).mtimeMs));
+    if (fs.statSync(json).mtimeMs >= newest) return revive(JSON.parse(fs.readFileSync(json, 'utf8')) as PrecompiledGlossary);
+  } catch {
+    /* no precompiled glossary: parse the YAML */
+  }
+  return parseBuiltinGlossary();
+}
+
+/** Writes dist/glossary.json from the YAML files; returns the problems found. */
+export function compileGlossary(out = path.resolve(__dirname, 'glossary.json')): GlossaryProblem[] {
+  const files = parseBuiltinGlossary();
+  fs.writeFileSync(out, JSON.stringify(precompile(files)));
+  return buildGlossary([{ builtin: true, files }]).problems.slice();
+}
+
 /** Loads the built-in glossary (unless turned off) and the given user files, each user file its own layer. */
 export function loadGlossaries(options: { builtin: boolean; files: readonly string[]; display?: (f: string) => string }): GlossaryIndex {
   const display = options.display ?? ((f: string) => f);
   const layers: GlossaryLayer[] = [];
-  if (options.builtin) {
-    layers.push({ builtin: true, files: builtinGlossaryFiles().map((f) => readGlossaryFile(f, path.join('glossary', path.basename(f)))) });
-  }
+  if (options.builtin) layers.push({ builtin: true, files: builtinGlossary() });
   for (const f of options.files) layers.push({ builtin: false, files: [readGlossaryFile(f, display(f))] });
   return buildGlossary(layers);
 }

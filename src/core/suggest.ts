@@ -35,8 +35,22 @@ export const SUGGEST_IGNORE: ReadonlySet<string> = new Set(
     'NOTE', 'WARNING', 'TIP', 'IMPORTANT', 'TL;DR', 'TLDR', 'ETA', 'MB', 'GB', 'TB', 'KB', 'MiB', 'GiB', 'FYI', 'ASAP', 'DIY',
     'LaTeX', 'GitHub', 'GitLab', 'YouTube', 'LinkedIn', 'iPhone', 'iOS', 'macOS', 'JavaScript', 'TypeScript', 'PyPI', 'WeChat',
     'OpenReview', 'ArXiv', 'PyCharm', 'VSCode', 'VS', 'PowerShell', 'MacBook', 'AutoDL', 'PowerPoint', 'NumPy', 'SciPy',
+    'WhatsApp', 'SMTP', 'IMAP', 'VPS', 'CRM', 'ROI', 'CFO', 'MVP', 'CI', 'CD', 'GDPR', 'SDK', 'SDKs', 'AMD', 'RTX', 'PCIe',
+    'NVMe', 'MPI', 'HPC', 'STEM', 'PMs', 'PDFs', 'IDE', 'IDEs', 'GPT-like', 'SaaS', 'PaaS', 'IaaS', 'B2B', 'B2C', 'KPI',
+    'KPIs', 'HR', 'AR', 'VR', 'XR', 'IoT', 'NIST', 'OWASP', 'ISO', 'IEEE', 'ACL', 'EMNLP', 'NAACL', 'ICLR', 'ICML', 'NeurIPS',
+    'CVPR', 'ICCV', 'ECCV', 'AAAI', 'IJCAI', 'KDD', 'SIGIR', 'WWW', 'COLING', 'TMLR', 'JMLR', 'OpenAI-compatible',
+    // deliberate omissions: abbreviations too ambiguous to match on their own (see the glossary authoring rules)
+    'TP', 'PP', 'DP', 'EP', 'CP', 'SP', 'HF', 'KV', 'KL', 'IR', 'FDE', 'SDR', 'RMF', 'AX',
   ].map((w) => w.toLowerCase()),
 );
+
+/** Upper-case English words that show up as if they were acronyms (headings, log lines, prompts). */
+const SHOUTED_WORDS = new Set(
+  'POST GET PUT PATCH DELETE HEAD FAIL PASS PASSED FAILED ERROR OK USER AGENT AGENTS SYSTEM ASSISTANT TOOL TOOLS SOUL MEMORY PATH STAR PAIR SCOTT NEW NOTE TASK TASKS STEP STEPS INPUT OUTPUT QUERY CONTEXT ANSWER QUESTION RULES ROLE GOAL PLAN DONE TRUE FALSE NONE NULL THE AND FOR NOT YES NO END START STOP WARN INFO DEBUG TEST DEMO BEST WORST GOOD BAD HIGH LOW TOP KEY DATA MODEL'.split(' '),
+);
+
+/** Class and function names of libraries (LoraConfig, TrainingArguments) are code, not terms. */
+const CODE_IDENTIFIER = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?:Config|Arguments|Args|Callback|Trainer|Tokenizer|Dataset|Loader|Pipeline|Processor|Client|Server|Error|Exception|Handler|Manager|Factory|Builder|Wrapper|Module|Layer|ForCausalLM|Model)$/;
 
 /** Characters that end the Chinese name before a parenthesis: particles, verbs and conjunctions. */
 const ZH_STOP = /[的了和与及在是为把将对用即或被从等个这那其就也都让使给向于以而并且但如即称叫作]/u;
@@ -90,6 +104,15 @@ export class SuggestCollector {
     this.known = (term) => names.get(normalizeTerm(term, false)) ?? names.get(normalizeTerm(term.replace(/s$/, ''), false));
   }
 
+  /** True when a hyphen splits the term into a known name and a variant or an ordinary word. */
+  private knownPrefix(term: string): boolean {
+    const parts = term.split('-');
+    for (let i = parts.length - 1; i >= 1; i--) {
+      if (this.known(parts.slice(0, i).join('-'))) return true;
+    }
+    return parts.length > 1 && parts.slice(1).every((p) => /^[a-z]+$/.test(p)) && SUGGEST_IGNORE.has(parts[0].toLowerCase());
+  }
+
   add(file: string, text: string): void {
     const lines = new LineIndex(text);
     const { ranges } = collectProse(parseMarkdown(text), text, lines);
@@ -131,7 +154,10 @@ export class SuggestCollector {
         const term = stripVariant(raw);
         if (term.length < 2 || !/[A-Z].*[A-Z]/.test(term)) continue;
         if (SUGGEST_IGNORE.has(term.toLowerCase()) || this.known(term) || this.known(raw)) continue;
-        if (/^[A-Z]+$/.test(term) && term.length > 8) continue; // SHOUTING, not an acronym
+        if (/^[A-Z]+$/.test(term) && (term.length > 8 || SHOUTED_WORDS.has(term))) continue; // SHOUTING, not an acronym
+        if (CODE_IDENTIFIER.test(term)) continue;
+        // A known term with a suffix or a variant (LLM-based, GPT-4o-mini, DeepSeek-R1-Distill-Qwen) is that term.
+        if (this.knownPrefix(term)) continue;
         const kind: SuggestionKind = CAMEL.test(term) ? 'camel-case' : 'acronym';
         record(`word:${term.toLowerCase()}`, () => ({ term, kind }), term, start + (m.index ?? 0));
       }

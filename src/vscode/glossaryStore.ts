@@ -3,6 +3,7 @@ import type { GlossaryProblem } from '../core/glossary';
 import { formatProblem } from '../core/glossary';
 import { buildGlossary, GlossaryIndex, type GlossaryLayer } from '../core/glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from '../core/glossaryLoader';
+import { revive, type PrecompiledGlossary } from '../core/precompiled';
 import type { Config } from './config';
 
 /** Glob of the glossary files found in the workspace. */
@@ -147,7 +148,14 @@ export class GlossaryStore implements vscode.Disposable {
     this.changed.fire(this.index);
   }
 
+  /** The built-in glossary, precompiled at build time (dist/glossary.json); the YAML files if that is missing. */
   private async readBuiltin(): Promise<ParsedGlossaryFile[]> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'glossary.json'));
+      return revive(JSON.parse(new TextDecoder().decode(bytes)) as PrecompiledGlossary);
+    } catch (e) {
+      this.log.warn(`precompiled glossary unavailable (${(e as Error).message}); parsing the YAML files`);
+    }
     const dir = vscode.Uri.joinPath(this.extensionUri, 'glossary');
     const names = (await vscode.workspace.fs.readDirectory(dir))
       .filter(([n, t]) => t === vscode.FileType.File && /\.ya?ml$/.test(n))

@@ -122,3 +122,15 @@ describe('names and case', () => {
     assert.match(g.problems[0].message, /"ADAM" of entry "b" is already a name of entry "a"/);
   });
 });
+
+describe('precompiled glossary', () => {
+  it('round-trips through JSON to the same glossary', async () => {
+    const { precompile, revive } = await import('../../src/core/precompiled');
+    const parsed = [parseGlossaryFile(fixture('glossaries', 'terms.glossary.yaml'), 'terms.glossary.yaml'), parseGlossaryFile(fixture('glossaries', 'broken.glossary.yaml'), 'broken.glossary.yaml')];
+    const direct = buildGlossary([{ builtin: true, files: parsed }]);
+    const revived = buildGlossary([{ builtin: true, files: revive(JSON.parse(JSON.stringify(precompile(parsed)))) }]);
+    assert.deepEqual([...revived.entries.values()], [...direct.entries.values()]);
+    assert.deepEqual(revived.patterns, direct.patterns);
+    assert.deepEqual(revived.problems, direct.problems);
+  });
+});

@@ -69,6 +69,7 @@ describe('packaging', function () {
         'LICENSE',
         'README.md',
         'dist/extension.js',
+        'dist/glossary.json',
         ...glossaries,
         'l10n/bundle.l10n.json',
         'l10n/bundle.l10n.zh-cn.json',
