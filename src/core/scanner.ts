@@ -59,6 +59,9 @@ export interface ProseMap {
   readonly headings: readonly Heading[];
 }
 
+/** Nodes whose children are inline (phrasing) content. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
 /** Inline HTML elements that have no closing tag. */
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*)?>$/s;
@@ -70,27 +73,37 @@ const CLOSE_TAG = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>$/;
  * destinations, autolinks or image alt text.
  */
 export function collectProse(root: Root, text: string, lines: LineIndex): ProseMap {
-  const ranges: number[] = [];
-  const headings: Heading[] = [];
+  const out = { ranges: [] as number[], headings: [] as Heading[] };
   // micromark drops a leading byte-order mark and counts offsets without it.
-  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  proseWalker(text, lines, text.charCodeAt(0) === 0xfeff ? 1 : 0, out)(root as Nodes);
+  return out;
+}
+
+/**
+ * A walker that appends the prose ranges and headings of an mdast node (and its descendants) to `out`. Node
+ * offsets plus `shift` are offsets in `text` (a parse of part of a document uses the part's start as shift).
+ */
+export function proseWalker(text: string, lines: LineIndex, shift: number, out: { ranges: number[]; headings: Heading[] }): (node: Nodes) => void {
   const walk = (node: Nodes): void => {
     if (NON_PROSE.has(node.type)) return;
     const start = (node.position?.start.offset ?? 0) + shift;
     const end = (node.position?.end.offset ?? start - shift) + shift;
     if (node.type === 'text') {
-      if (end > start) ranges.push(start, end);
+      if (end > start) out.ranges.push(start, end);
       return;
     }
     if (node.type === 'link' && text.charCodeAt(start) !== 0x5b /* [ */) return; // <autolink> or a bare URL
     if (node.type === 'heading') {
-      headings.push({ depth: node.depth, title: toString(node).trim(), line: lines.position(start).line, start, end });
+      out.headings.push({ depth: node.depth, title: toString(node).trim(), line: lines.position(start).line, start, end });
     }
     if (!('children' in node)) return;
-    // Text between an inline opening tag and its closing tag belongs to the HTML element, not to the prose.
+    // Inside a paragraph (or other inline content), text between an opening tag and its closing tag belongs to
+    // the HTML element, not to the prose. A block of HTML ends at a blank line; what follows it is Markdown again.
+    const inline = PHRASING_PARENTS.has(node.type);
     const open: string[] = [];
     for (const child of node.children as Nodes[]) {
       if (child.type === 'html') {
+        if (!inline) continue;
         const value = child.value.trim();
         const o = OPEN_TAG.exec(value);
         const c = CLOSE_TAG.exec(value);
@@ -104,8 +117,7 @@ export function collectProse(root: Root, text: string, lines: LineIndex): ProseM
       if (open.length === 0) walk(child);
     }
   };
-  walk(root as Nodes);
-  return { ranges, headings };
+  return walk;
 }
 
 /** Finds the glossary's terms in the given prose ranges of a text. */

@@ -120,3 +120,10 @@ describe('scanner', () => {
     });
   });
 });
+
+describe('HTML blocks', () => {
+  it('reads the Markdown after an HTML block ends at a blank line', () => {
+    const scan = scanDocument('<div>\nLoRA\n</div>\n\nCoT\n\n<details>\n\nRLHF in a details body\n\n</details>\n', termsGlossary());
+    assert.deepEqual(scan.occurrences.map((o) => o.text), ['CoT', 'RLHF']);
+  });
+});
