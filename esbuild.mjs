@@ -27,6 +27,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { scanWorker: 'src/node/scanWorker.ts' }, outdir: 'dist' },
   {
     ...common,
     sourcemap: 'inline',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { scanDocument, type Occurrence } from './core/scanner';
 import { ChapterTree } from './vscode/chapterTree';
 import { onConfigChange, readConfig, type Config } from './vscode/config';
 import { TermDecorations } from './vscode/decorations';
@@ -30,6 +31,12 @@ export interface LlmGlossaryApi {
   usageCount(id: string): number;
   /** Waits for the workspace index to be current. */
   indexed(): Promise<void>;
+  /** Figures of the last index build: files, parsed, reused (unchanged since the persisted index), ms. */
+  indexStats(): { files: number; parsed: number; reused: number; ms: number };
+  /** Occurrences the extension holds for a document, and those of a fresh full scan of its text (for tests). */
+  occurrences(doc: vscode.TextDocument): { live: readonly Occurrence[]; full: readonly Occurrence[] };
+  /** Documents with a live scan (for leak checks). */
+  liveDocuments(): number;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -41,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): LlmGlossaryApi {
 
   const store = new GlossaryStore(context.extensionUri, config, log);
   const scans = new DocumentScans(store, () => config.maxFileSize);
-  const notes = new WorkspaceNotes(store, scans, () => config.maxFileSize);
+  const notes = new WorkspaceNotes(store, scans, () => config.maxFileSize, context.storageUri ?? context.globalStorageUri, context.extensionUri, log);
   const decorations = new TermDecorations(scans, store, getConfig);
   const chapterTree = new ChapterTree(scans, store, getConfig);
   const glossaryTree = new GlossaryTree(store, notes, getConfig);
@@ -95,6 +102,9 @@ export function activate(context: vscode.ExtensionContext): LlmGlossaryApi {
     glossaryView: () => glossaryTree.categories().map((c) => ({ category: c.id, ids: c.entries.map((e) => e.id) })),
     usageCount: (id) => notes.index.fileCounts().get(id) ?? 0,
     indexed: () => notes.ready(),
+    indexStats: () => notes.lastBuild,
+    occurrences: (doc) => ({ live: scans.get(doc).scan.occurrences, full: scanDocument(doc.getText(), store.glossary).occurrences }),
+    liveDocuments: () => scans.size,
   };
 }
 

@@ -1,4 +1,7 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { ScanPool } from '../node/scanPool';
+import type { FileScan } from '../node/scanProtocol';
 import stringWidth from 'string-width';
 import { documentConcepts, type ConceptUse, type DocumentConcepts } from '../core/concepts';
 import { formatProblem, type GlossaryProblem } from '../core/glossary';
@@ -14,6 +17,8 @@ export interface ConceptsOptions {
   readonly glossaries: readonly string[];
   readonly builtin: boolean;
   readonly maxFileSize: number;
+  /** Worker threads for large folders (default: the machine's cores); 1 scans on the main thread. */
+  readonly jobs?: number;
 }
 
 /** A problem with an input: a glossary file or a note. */
@@ -24,8 +29,11 @@ interface InputProblem {
   message: string;
 }
 
+/** Folders with at least this many notes are scanned by worker threads, one per core. */
+const PARALLEL_FROM = 8;
+
 /** `llm-glossary concepts`: the concepts of each note, per chapter, as a table or as JSON. */
-export function runConcepts(options: ConceptsOptions, io: Io): number {
+export async function runConcepts(options: ConceptsOptions, io: Io): Promise<number> {
   const show = (f: string) => displayPath(f, io.cwd);
   const glossary = loadGlossaries({
     builtin: options.builtin,
@@ -41,11 +49,28 @@ export function runConcepts(options: ConceptsOptions, io: Io): number {
   for (const m of missing) errors.push({ file: show(m), line: 1, column: 1, message: 'no such file or folder' });
 
   const results: { file: string; concepts: DocumentConcepts }[] = [];
-  for (const f of files) {
-    const read = readNote(f, options.maxFileSize);
-    if ('error' in read) errors.push({ file: show(f), line: 1, column: 1, message: read.error });
-    else if ('skip' in read) warnings.push({ file: show(f), line: 1, column: 1, message: read.skip });
-    else results.push({ file: show(f), concepts: documentConcepts(scanDocument(read.text, glossary), glossary, { line: options.line }) });
+  const cores = options.jobs ?? os.availableParallelism();
+  if (files.length >= PARALLEL_FROM && cores > 1) {
+    const byFile = new Map<string, FileScan>();
+    const pool = new ScanPool({ patterns: glossary.patterns, size: Math.min(cores, Math.ceil(files.length / PARALLEL_FROM)) });
+    try {
+      await pool.scan(files.map((f) => ({ key: f, path: f })), options.maxFileSize, (r) => byFile.set(r.key, r));
+    } finally {
+      await pool.close();
+    }
+    for (const f of files) {
+      const r = byFile.get(f)!;
+      if (r.error) errors.push({ file: show(f), line: 1, column: 1, message: r.error === 'ENOENT' ? 'no such file or folder' : r.error });
+      else if (r.skip) warnings.push({ file: show(f), line: 1, column: 1, message: r.skip });
+      else if (r.scan) results.push({ file: show(f), concepts: documentConcepts(r.scan, glossary, { line: options.line }) });
+    }
+  } else {
+    for (const f of files) {
+      const read = readNote(f, options.maxFileSize);
+      if ('error' in read) errors.push({ file: show(f), line: 1, column: 1, message: read.error });
+      else if ('skip' in read) warnings.push({ file: show(f), line: 1, column: 1, message: read.skip });
+      else results.push({ file: show(f), concepts: documentConcepts(scanDocument(read.text, glossary), glossary, { line: options.line }) });
+    }
   }
 
   if (options.json) {

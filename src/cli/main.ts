@@ -7,7 +7,7 @@ import { runSuggest } from './suggest';
 export { compileGlossary } from './glossaries';
 
 const USAGE = `Usage:
-  llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] PATH...
+  llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] [--jobs N] PATH...
   llm-glossary check GLOSSARY_FILE...
   llm-glossary suggest [--json] [--limit N] [--min-files N] [--write FILE] [--glossary FILE]... [--no-builtin] PATH...
 
@@ -24,6 +24,7 @@ Options:
   --glossary FILE      Add a glossary file (repeatable; a later file overrides an earlier one's entries by id).
   --no-builtin         Leave the built-in glossary out.
   --max-file-size N    Skip notes larger than N bytes (default 8388608).
+  --jobs N             concepts: scan with N worker threads (default: one per core; 1 = no workers).
   --limit N            suggest: show at most N suggestions (default 200).
   --min-files N        suggest: only terms used in at least N files (default 1).
   --write FILE         suggest: append draft entries to FILE (created if missing); existing entries are kept.
@@ -41,7 +42,7 @@ export interface Io {
 class UsageError extends Error {}
 
 /** Runs the command line and returns the exit status. */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -57,6 +58,7 @@ export function run(argv: readonly string[], io: Io): number {
               glossary: { type: 'string', multiple: true },
               'no-builtin': { type: 'boolean' },
               'max-file-size': { type: 'string' },
+              jobs: { type: 'string' },
               help: { type: 'boolean', short: 'h' },
             },
           }),
@@ -65,7 +67,7 @@ export function run(argv: readonly string[], io: Io): number {
         if (positionals.length === 0) throw new UsageError('concepts: expected at least one PATH');
         const line = values.line === undefined ? undefined : positiveInt('--line', values.line);
         const maxFileSize = values['max-file-size'] === undefined ? 8 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']);
-        return runConcepts(
+        return await runConcepts(
           {
             paths: positionals,
             json: Boolean(values.json),
@@ -73,6 +75,7 @@ export function run(argv: readonly string[], io: Io): number {
             glossaries: values.glossary ?? [],
             builtin: !values['no-builtin'],
             maxFileSize,
+            jobs: values.jobs === undefined ? undefined : positiveInt('--jobs', values.jobs),
           },
           io,
         );
@@ -170,9 +173,17 @@ export function main(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
-  process.exitCode = run(process.argv.slice(2), {
+  run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
-  });
+  }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      process.stderr.write(`llm-glossary: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 70;
+    },
+  );
 }

@@ -73,7 +73,7 @@ function stripVariant(term: string): string {
 }
 
 function isAbbreviation(s: string): boolean {
-  return /^[A-Z][A-Za-z0-9.\-]{0,11}$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !s.includes(' ');
+  return /^[A-Z][A-Za-z0-9.-]{0,11}$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !s.includes(' ');
 }
 
 interface Tally {

@@ -164,6 +164,10 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
       await store.reload();
       return store.glossary.entries.size;
     }),
+    vscode.commands.registerCommand('llmGlossary.rebuildIndex', async () => {
+      await notes.rebuild();
+      return notes.lastBuild;
+    }),
     vscode.commands.registerCommand('llmGlossary.toggleDecorations', async () => {
       const c = vscode.workspace.getConfiguration(SECTION);
       const now = d.config().decorations;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { chapterAt, chaptersOf, type Chapter } from '../core/chapters';
-import { scanDocument, type ScanResult } from '../core/scanner';
+import { IncrementalScan } from '../core/incremental';
+import type { ScanResult } from '../core/scanner';
 import type { GlossaryStore } from './glossaryStore';
 
 const EMPTY: ScanResult = { occurrences: [], headings: [], lineCount: 1, lastLine: 1 };
@@ -19,12 +20,22 @@ export function isNote(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown';
 }
 
+interface Live {
+  /** Kept current by the edits of each change event, so a keystroke re-parses only the blocks it touches. */
+  incremental?: IncrementalScan;
+  /** The document version the incremental scan reflects. */
+  version: number;
+  generation: number;
+  /** The result for that version, computed on demand. */
+  result?: DocumentScan;
+}
+
 /**
  * The one place that scans open documents. Every feature asks here; a document version is scanned once per
- * glossary generation, and the result is dropped when the document closes.
+ * glossary generation (incrementally after an edit), and everything is dropped when the document closes.
  */
 export class DocumentScans implements vscode.Disposable {
-  private readonly cache = new Map<string, DocumentScan & { generation: number }>();
+  private readonly live = new Map<string, Live>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -32,28 +43,55 @@ export class DocumentScans implements vscode.Disposable {
     private maxFileSize: () => number,
   ) {
     this.disposables = [
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
-      store.onDidChange(() => this.cache.clear()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.live.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => this.applyChanges(e)),
+      store.onDidChange(() => this.live.clear()),
     ];
+  }
+
+  /** Number of documents with a live scan (for leak checks). */
+  get size(): number {
+    return this.live.size;
+  }
+
+  private applyChanges(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const l = this.live.get(key);
+    if (!l) return;
+    if (!l.incremental || e.contentChanges.length === 0 || l.version !== e.document.version - 1) {
+      if (e.contentChanges.length) this.live.delete(key);
+      return;
+    }
+    try {
+      // Changes of one event do not overlap; applied from the end, each offset is still valid.
+      for (const c of [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset)) {
+        l.incremental.edit(c.rangeOffset, c.rangeOffset + c.rangeLength, c.text);
+      }
+      l.version = e.document.version;
+      l.result = undefined;
+    } catch {
+      this.live.delete(key);
+    }
   }
 
   get(doc: vscode.TextDocument): DocumentScan {
     const key = doc.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version && hit.generation === this.store.generation) return hit;
-    const text = doc.getText();
-    const skipped = text.length > this.maxFileSize();
-    const scan = skipped ? EMPTY : scanDocument(text, this.store.glossary);
-    const result = {
-      uri: doc.uri,
-      version: doc.version,
-      scan,
-      chapters: chaptersOf(scan.headings, scan.lastLine),
-      skipped,
-      generation: this.store.generation,
-    };
-    this.cache.set(key, result);
-    return result;
+    let l = this.live.get(key);
+    if (l && (l.version !== doc.version || l.generation !== this.store.generation)) l = undefined;
+    if (l?.result) return l.result;
+    if (!l) {
+      const text = doc.getText();
+      const skipped = text.length > this.maxFileSize();
+      l = {
+        incremental: skipped ? undefined : new IncrementalScan(text, this.store.glossary.matcher),
+        version: doc.version,
+        generation: this.store.generation,
+      };
+      this.live.set(key, l);
+    }
+    const scan = l.incremental?.result() ?? EMPTY;
+    l.result = { uri: doc.uri, version: doc.version, scan, chapters: chaptersOf(scan.headings, scan.lastLine), skipped: !l.incremental };
+    return l.result;
   }
 
   /** The glossary the scans are made with. */
@@ -68,6 +106,6 @@ export class DocumentScans implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    this.cache.clear();
+    this.live.clear();
   }
 }

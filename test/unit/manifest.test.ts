@@ -70,6 +70,7 @@ describe('packaging', function () {
         'README.md',
         'dist/extension.js',
         'dist/glossary.json',
+        'dist/scanWorker.js',
         ...glossaries,
         'l10n/bundle.l10n.json',
         'l10n/bundle.l10n.zh-cn.json',

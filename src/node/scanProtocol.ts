@@ -1,0 +1,23 @@
+import type { ScanResult } from '../core/scanner';
+
+/** A batch of files for a scan worker. `knownHash`: skip the parse when the content hash is still this. */
+export interface ScanRequest {
+  readonly id: number;
+  readonly maxBytes: number;
+  readonly files: readonly { readonly key: string; readonly path: string; readonly knownHash?: string }[];
+}
+
+/** The outcome for one file: a scan, "unchanged" (same hash), skipped (binary, too large) or an error. */
+export interface FileScan {
+  readonly key: string;
+  readonly hash?: string;
+  readonly unchanged?: boolean;
+  readonly scan?: ScanResult;
+  readonly skip?: string;
+  readonly error?: string;
+}
+
+export interface ScanResponse {
+  readonly id: number;
+  readonly results: readonly FileScan[];
+}
