@@ -46,6 +46,7 @@ const builds = [
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
   },
+  { ...common, minify: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench' },
 ].filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true));
 
 if (watch) {

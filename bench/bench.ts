@@ -1,0 +1,266 @@
+// Benchmarks (npm run bench [-- --json] [-- --quick]). Each ratio is measured in one run against its baseline,
+// interleaved, and reported as a median; the machine is shared and noisy, so absolute times are indicative only.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { buildGlossary } from '../src/core/glossaryIndex';
+import { IncrementalScan } from '../src/core/incremental';
+import { parseMarkdown } from '../src/core/markdown';
+import { occurrenceAt } from '../src/core/occurrences';
+import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
+import { collectProse, matchProse, scanDocument } from '../src/core/scanner';
+import { LineIndex } from '../src/core/text';
+import { summarize, WorkspaceIndex } from '../src/core/workspaceIndex';
+import { ScanPool } from '../src/node/scanPool';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CORPUS = path.resolve(ROOT, process.env.LLM_GLOSSARY_CORPUS ?? '../shared/corpus');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const json = args.has('--json');
+const log = (s: string) => process.stderr.write(s + '\n');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+const r = (x: number, d = 2) => Number(x.toFixed(d));
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(md|markdown)$/.test(p)) out.push(p);
+    }
+  };
+  walk(CORPUS);
+  return out.sort();
+}
+
+function loadGlossary() {
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
+  return buildGlossary([{ builtin: true, files: revive(data) }]);
+}
+
+async function main() {
+  const files = corpusFiles();
+  const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  log(`corpus: ${files.length} files, ${(chars / 1e6).toFixed(2)} M characters`);
+  const results: Record<string, unknown> = { corpus: { files: files.length, characters: chars }, machine: { cores: (await import('node:os')).availableParallelism(), node: process.version } };
+
+  // 1. Glossary load at activation: read the precompiled JSON, revive, merge (what the extension does).
+  {
+    const times: number[] = [];
+    let matcherMs = 0;
+    for (let i = 0; i < (quick ? 5 : 15); i++) {
+      const t0 = performance.now();
+      const g = loadGlossary();
+      times.push(performance.now() - t0);
+      const t1 = performance.now();
+      void g.matcher.size;
+      matcherMs = performance.now() - t1;
+    }
+    results.glossaryLoad = { firstMs: r(times[0]), medianMs: r(median(times)), matcherBuildMs: r(matcherMs), target: '<= 20 ms' };
+    log(`glossary load: first ${r(times[0])} ms, median ${r(median(times))} ms (+ matcher ${r(matcherMs)} ms on first use)`);
+  }
+  const glossary = loadGlossary();
+  const matcher = glossary.matcher;
+
+  // 2. Scan minus parse, against the parse, per document over the corpus.
+  {
+    const ratios: number[] = [];
+    for (let rep = 0; rep < (quick ? 1 : 3); rep++) {
+      let parse = 0;
+      let rest = 0;
+      for (const text of texts) {
+        const t0 = performance.now();
+        const root = parseMarkdown(text);
+        const t1 = performance.now();
+        const lines = new LineIndex(text);
+        const prose = collectProse(root, text, lines);
+        matchProse(text, prose.ranges, matcher, lines);
+        const t2 = performance.now();
+        parse += t1 - t0;
+        rest += t2 - t1;
+      }
+      ratios.push(rest / parse);
+      log(`scan minus parse: ${r(rest)} ms vs parse ${r(parse)} ms`);
+    }
+    results.scanMinusParse = { ratioMedian: r(median(ratios), 3), runs: ratios.map((x) => r(x, 3)), target: '<= 0.10' };
+  }
+
+  // 3. One-character edits in a 1 MB note made from the corpus, against a full re-scan of it.
+  const big = (() => {
+    let s = '';
+    for (const t of texts) {
+      if (s.length >= 1_000_000) break;
+      s += t.replace(/^(---|\+\+\+)\n[\s\S]*?\n\1\n/, '') + '\n\n';
+    }
+    return s;
+  })();
+  {
+    const full: number[] = [];
+    for (let i = 0; i < (quick ? 2 : 5); i++) {
+      const t0 = performance.now();
+      scanDocument(big, glossary);
+      full.push(performance.now() - t0);
+    }
+    const inc = new IncrementalScan(big, matcher);
+    const edits: number[] = [];
+    const reparsed: number[] = [];
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < (quick ? 30 : 200); i++) {
+      const src = inc.source;
+      let at = Math.floor(rand() * src.length);
+      // A keystroke in prose: put it inside a line of text, not on a fence or table line.
+      while (at < src.length && /[`|$\n]/.test(src[at])) at++;
+      const t0 = performance.now();
+      const before = inc.stats.reparsed;
+      inc.edit(at, at, rand() < 0.5 ? 'x' : '字');
+      inc.result();
+      edits.push(performance.now() - t0);
+      reparsed.push(inc.stats.reparsed - before);
+    }
+    const check = scanDocument(inc.source, glossary);
+    const same = JSON.stringify(check.occurrences) === JSON.stringify(inc.result().occurrences);
+    results.edit1MB = {
+      noteCharacters: big.length,
+      fullRescanMedianMs: r(median(full)),
+      editMedianMs: r(median(edits)),
+      editP95Ms: r(pct(edits, 95)),
+      ratioMedian: r(median(edits) / median(full), 4),
+      reparsedCharactersMedian: median(reparsed),
+      partialEdits: inc.stats.partial,
+      fullFallbacks: inc.stats.full - 1,
+      equalsFullScan: same,
+      target: 'median <= 20 ms, p95 <= 50 ms',
+    };
+    log(`1 MB note: full re-scan ${r(median(full))} ms; edit median ${r(median(edits))} ms, p95 ${r(pct(edits, 95))} ms; equal to a full scan: ${same}`);
+
+    // 4. Hover lookup in the 1 MB note, warm.
+    const occ = inc.result().occurrences;
+    const lookups: number[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const at = Math.floor(rand() * big.length);
+      const t0 = performance.now();
+      occurrenceAt(occ, at);
+      lookups.push(performance.now() - t0);
+    }
+    results.hoverLookup = { occurrences: occ.length, p50Ms: r(median(lookups), 4), p99Ms: r(pct(lookups, 99), 4), target: 'p99 <= 1 ms' };
+    log(`hover lookup: p99 ${r(pct(lookups, 99), 4)} ms over ${occ.length} occurrences`);
+  }
+
+  // 5. Workspace index: cold (every note parsed by the worker) vs re-open (hashes unchanged), and the longest task
+  //    on the main thread while indexing, as in the extension (one worker thread).
+  {
+    const script = path.join(ROOT, 'dist', 'scanWorker.js');
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let longest = 0;
+    let hashes = new Map<string, string>();
+    let index = new WorkspaceIndex();
+    for (let rep = 0; rep < (quick ? 1 : 3); rep++) {
+      const pool = new ScanPool({ patterns: glossary.patterns, size: 1, script, batch: 2 });
+      const h = monitorEventLoopDelay({ resolution: 5 });
+      h.enable();
+      let t0 = performance.now();
+      index = new WorkspaceIndex();
+      hashes = new Map();
+      await pool.scan(files.map((f) => ({ key: f, path: f })), 8 << 20, (res) => {
+        const s = performance.now();
+        if (res.scan && res.hash) {
+          index.set(res.key, summarize(res.hash, res.scan.occurrences));
+          hashes.set(res.key, res.hash);
+        }
+        longest = Math.max(longest, performance.now() - s);
+      });
+      cold.push(performance.now() - t0);
+      h.disable();
+      longest = Math.max(longest, h.max / 1e6 - 5);
+      t0 = performance.now();
+      await pool.scan(files.map((f) => ({ key: f, path: f, knownHash: hashes.get(f) })), 8 << 20, () => {});
+      warm.push(performance.now() - t0);
+      await pool.close();
+    }
+    results.workspaceIndex = {
+      coldMedianMs: r(median(cold)),
+      reopenMedianMs: r(median(warm)),
+      reopenRatio: r(median(warm) / median(cold), 3),
+      longestMainThreadTaskMs: r(longest),
+      targets: 'reopen <= 0.10 x cold; longest task <= 50 ms',
+    };
+    log(`index: cold ${r(median(cold))} ms, re-open ${r(median(warm))} ms; longest main-thread task ${r(longest)} ms`);
+  }
+
+  // 6. Memory of the corpus index, in a fresh process that holds only it.
+  {
+    const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--memory-child'], { encoding: 'utf8', env: { ...process.env, LLM_GLOSSARY_CORPUS: CORPUS } });
+    const m = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { rssMb: number; baseRssMb: number; heapMb: number };
+    results.indexMemory = { ...m, target: '<= 200 MB RSS' };
+    log(`index memory: ${m.rssMb} MB RSS (process before indexing: ${m.baseRssMb} MB)`);
+  }
+
+  // 7. The CLI over the whole corpus against parsing the same files with remark alone, one thread.
+  {
+    const cli: number[] = [];
+    const base: number[] = [];
+    for (let rep = 0; rep < (quick ? 1 : 3); rep++) {
+      let t0 = performance.now();
+      const b = spawnSync(process.execPath, [__filename, '--parse-only-child'], { encoding: 'utf8', env: { ...process.env, LLM_GLOSSARY_CORPUS: CORPUS }, maxBuffer: 1 << 26 });
+      base.push(performance.now() - t0);
+      if (b.status !== 0) throw new Error(b.stderr);
+      t0 = performance.now();
+      const c = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'llm-glossary.js'), 'concepts', '--json', CORPUS], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      cli.push(performance.now() - t0);
+      if (c.status !== 0) throw new Error(c.stderr);
+    }
+    const ratios = cli.map((c, i) => c / base[i]);
+    results.cliCorpus = { cliMedianMs: r(median(cli)), remarkOnlyMedianMs: r(median(base)), ratioMedian: r(median(ratios), 3), runs: ratios.map((x) => r(x, 3)), target: '<= 1.0 (stretch 0.6)' };
+    log(`CLI over the corpus: ${r(median(cli))} ms vs remark alone ${r(median(base))} ms: ${r(median(ratios), 3)}x`);
+  }
+
+  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  else {
+    for (const [k, v] of Object.entries(results)) process.stdout.write(`${k}: ${JSON.stringify(v)}\n`);
+  }
+}
+
+function parseOnlyChild() {
+  // The baseline: read and parse every note with the same remark processor and plugins, one thread.
+  for (const f of corpusFiles()) parseMarkdown(fs.readFileSync(f, 'utf8'));
+}
+
+async function memoryChild() {
+  // As in the extension: a worker thread parses, the main thread keeps only the index; then the worker is gone.
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  gc();
+  const base = process.memoryUsage().rss;
+  const glossary = loadGlossary();
+  const index = new WorkspaceIndex();
+  const pool = new ScanPool({ patterns: glossary.patterns, size: 1, script: path.join(ROOT, 'dist', 'scanWorker.js'), batch: 2 });
+  await pool.scan(corpusFiles().map((f) => ({ key: f, path: f })), 8 << 20, (res) => {
+    if (res.scan && res.hash) index.set(res.key, summarize(res.hash, res.scan.occurrences));
+  });
+  await pool.close();
+  gc();
+  gc();
+  const mu = process.memoryUsage();
+  process.stdout.write(JSON.stringify({ rssMb: r(mu.rss / 2 ** 20, 1), baseRssMb: r(base / 2 ** 20, 1), heapMb: r(mu.heapUsed / 2 ** 20, 1), files: index.size }) + '\n');
+}
+
+if (process.argv.includes('--parse-only-child')) parseOnlyChild();
+else if (process.argv.includes('--memory-child')) void memoryChild();
+else
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
