@@ -69,7 +69,13 @@ export async function runConcepts(options: ConceptsOptions, io: Io): Promise<num
       const read = readNote(f, options.maxFileSize);
       if ('error' in read) errors.push({ file: show(f), line: 1, column: 1, message: read.error });
       else if ('skip' in read) warnings.push({ file: show(f), line: 1, column: 1, message: read.skip });
-      else results.push({ file: show(f), concepts: documentConcepts(scanDocument(read.text, glossary), glossary, { line: options.line }) });
+      else {
+        try {
+          results.push({ file: show(f), concepts: documentConcepts(scanDocument(read.text, glossary), glossary, { line: options.line }) });
+        } catch (e) {
+          warnings.push({ file: show(f), line: 1, column: 1, message: `skipped: could not be parsed (${(e as Error).message})` });
+        }
+      }
     }
   }
 

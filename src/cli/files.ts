@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_LIMITS, tooComplex } from '../core/limits';
 
 /** Markdown file endings the CLI reads. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
@@ -67,7 +68,9 @@ export function readNote(file: string, maxBytes: number): ReadResult {
     return { error: describeFsError(e) };
   }
   if (looksBinary(buf)) return { skip: 'skipped: not a text file (binary content)' };
-  return { text: buf.toString('utf8') };
+  const text = buf.toString('utf8');
+  const why = tooComplex(text, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER });
+  return why ? { skip: `skipped: ${why}` } : { text };
 }
 
 /** A NUL byte in the first 8 KiB, or more than 10 % invalid UTF-8 sequences there, marks a binary file. */

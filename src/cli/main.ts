@@ -23,7 +23,7 @@ Options:
   --line N             Only the chapter that contains line N.
   --glossary FILE      Add a glossary file (repeatable; a later file overrides an earlier one's entries by id).
   --no-builtin         Leave the built-in glossary out.
-  --max-file-size N    Skip notes larger than N bytes (default 8388608).
+  --max-file-size N    Skip notes larger than N bytes (default 2097152).
   --jobs N             concepts: scan with N worker threads (default: one per core; 1 = no workers).
   --limit N            suggest: show at most N suggestions (default 200).
   --min-files N        suggest: only terms used in at least N files (default 1).
@@ -66,7 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         if (values.help) return help(io);
         if (positionals.length === 0) throw new UsageError('concepts: expected at least one PATH');
         const line = values.line === undefined ? undefined : positiveInt('--line', values.line);
-        const maxFileSize = values['max-file-size'] === undefined ? 8 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']);
+        const maxFileSize = values['max-file-size'] === undefined ? 2 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']);
         return await runConcepts(
           {
             paths: positionals,
@@ -122,7 +122,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             write: values.write,
             glossaries: values.glossary ?? [],
             builtin: !values['no-builtin'],
-            maxFileSize: values['max-file-size'] === undefined ? 8 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']),
+            maxFileSize: values['max-file-size'] === undefined ? 2 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']),
           },
           io,
         );

@@ -26,7 +26,7 @@ export interface Section {
  */
 export function chaptersOf(headings: readonly Heading[], lastLine: number): Chapter[] {
   if (headings.length === 0) return [{ title: '', depth: 0, line: 1, endLine: Math.max(lastLine, 1), preamble: true }];
-  const depth = Math.min(...headings.map((h) => h.depth));
+  const depth = headings.reduce((m, h) => Math.min(m, h.depth), 6);
   const tops = headings.filter((h) => h.depth === depth);
   const chapters: Chapter[] = [];
   if (tops[0].line > 1) chapters.push({ title: '', depth: 0, line: 1, endLine: tops[0].line - 1, preamble: true });

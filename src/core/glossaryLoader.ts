@@ -43,9 +43,12 @@ export interface LoadLimits {
   readonly maxFileSize: number;
   /** YAML alias expansions allowed per entry (guards against alias bombs). */
   readonly maxAliasCount: number;
+  /** Entries read from one file; the rest are reported and ignored. */
+  readonly maxEntries: number;
 }
 
-export const defaultLoadLimits: LoadLimits = { maxFileSize: 5_000_000, maxAliasCount: 100 };
+/** The largest built-in glossary file is under 100 kB with about 120 entries; these limits leave ample room. */
+export const defaultLoadLimits: LoadLimits = { maxFileSize: 2_000_000, maxAliasCount: 100, maxEntries: 20_000 };
 
 const ENTRY_FIELDS = [
   'id', 'en', 'zh', 'abbr', 'aliases', 'category', 'level', 'definition', 'related', 'references', 'caseSensitive', 'draft',
@@ -129,7 +132,13 @@ export function parseGlossaryFile(text: string, file: string, limits: LoadLimits
 
   const entries: RawEntry[] = [];
   const validate = validator();
-  for (const item of entriesNode.items as YamlNode[]) {
+  let items = entriesNode.items as YamlNode[];
+  if (items.length > limits.maxEntries) {
+    const [s, e] = nodeRange(items[limits.maxEntries], 0);
+    problem(s, e, `too many entries (${items.length}); expected at most ${limits.maxEntries} in one file, the rest are ignored`);
+    items = items.slice(0, limits.maxEntries);
+  }
+  for (const item of items) {
     const [itemStart, itemEnd] = nodeRange(item, 0);
     if (errorOffsets.some((o) => o >= itemStart && o <= itemEnd)) continue; // already reported as invalid YAML
     if (!isMap(item)) {

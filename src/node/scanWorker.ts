@@ -6,6 +6,7 @@ import { Matcher, type MatchPattern } from '../core/matcher';
 import { collectProse, matchProse, lastContentLine } from '../core/scanner';
 import { parseMarkdown } from '../core/markdown';
 import { LineIndex } from '../core/text';
+import { DEFAULT_LIMITS, tooComplex } from '../core/limits';
 import type { ScanRequest, ScanResponse, FileScan } from './scanProtocol';
 
 const matcher = new Matcher((workerData as { patterns: MatchPattern[] }).patterns);
@@ -32,6 +33,8 @@ function scanFile(f: ScanRequest['files'][number], maxBytes: number): FileScan {
   const hash = createHash('sha1').update(buf).digest('hex');
   if (f.knownHash === hash) return { key: f.key, hash, unchanged: true };
   const text = buf.toString('utf8');
+  const why = tooComplex(text, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER });
+  if (why) return { key: f.key, hash, skip: `skipped: ${why}` };
   const lines = new LineIndex(text);
   const prose = collectProse(parseMarkdown(text), text, lines);
   return {
@@ -47,7 +50,7 @@ parentPort!.on('message', (req: ScanRequest) => {
     try {
       results.push(scanFile(f, req.maxBytes));
     } catch (e) {
-      results.push({ key: f.key, error: String((e as Error).message ?? e) });
+      results.push({ key: f.key, skip: `skipped: could not be parsed (${String((e as Error).message ?? e)})` });
     }
   }
   const res: ScanResponse = { id: req.id, results };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { chapterAt, chaptersOf, type Chapter } from '../core/chapters';
 import { IncrementalScan } from '../core/incremental';
+import { DEFAULT_LIMITS, tooComplex } from '../core/limits';
 import type { ScanResult } from '../core/scanner';
 import type { GlossaryStore } from './glossaryStore';
 
@@ -12,8 +13,8 @@ export interface DocumentScan {
   readonly version: number;
   readonly scan: ScanResult;
   readonly chapters: readonly Chapter[];
-  /** True when the document was too large to scan (llmGlossary.maxFileSize). */
-  readonly skipped: boolean;
+  /** Why the document was not scanned (larger than llmGlossary.maxFileSize, nested too deeply, unparsable). */
+  readonly skipped?: string;
 }
 
 export function isNote(doc: vscode.TextDocument): boolean {
@@ -23,6 +24,7 @@ export function isNote(doc: vscode.TextDocument): boolean {
 interface Live {
   /** Kept current by the edits of each change event, so a keystroke re-parses only the blocks it touches. */
   incremental?: IncrementalScan;
+  skipped?: string;
   /** The document version the incremental scan reflects. */
   version: number;
   generation: number;
@@ -81,16 +83,20 @@ export class DocumentScans implements vscode.Disposable {
     if (l?.result) return l.result;
     if (!l) {
       const text = doc.getText();
-      const skipped = text.length > this.maxFileSize();
-      l = {
-        incremental: skipped ? undefined : new IncrementalScan(text, this.store.glossary.matcher),
-        version: doc.version,
-        generation: this.store.generation,
-      };
+      let skipped = tooComplex(text, { ...DEFAULT_LIMITS, maxChars: this.maxFileSize() });
+      let incremental: IncrementalScan | undefined;
+      if (!skipped) {
+        try {
+          incremental = new IncrementalScan(text, this.store.glossary.matcher);
+        } catch (e) {
+          skipped = `could not be parsed (${(e as Error).message})`;
+        }
+      }
+      l = { incremental, skipped, version: doc.version, generation: this.store.generation };
       this.live.set(key, l);
     }
     const scan = l.incremental?.result() ?? EMPTY;
-    l.result = { uri: doc.uri, version: doc.version, scan, chapters: chaptersOf(scan.headings, scan.lastLine), skipped: !l.incremental };
+    l.result = { uri: doc.uri, version: doc.version, scan, chapters: chaptersOf(scan.headings, scan.lastLine), skipped: l.skipped };
     return l.result;
   }
 

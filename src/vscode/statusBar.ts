@@ -42,9 +42,10 @@ export class ConceptStatus implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    if (this.scans.get(editor.document).skipped) {
-      this.item.text = `$(book) ${vscode.l10n.t('too large to scan')}`;
-      this.item.tooltip = vscode.l10n.t('This note is larger than llmGlossary.maxFileSize, so terms are not annotated.');
+    const skipped = this.scans.get(editor.document).skipped;
+    if (skipped) {
+      this.item.text = `$(book) ${vscode.l10n.t('not scanned')}`;
+      this.item.tooltip = vscode.l10n.t('Terms in this note are not annotated: it is {0}. See the setting llmGlossary.maxFileSize.', skipped);
     } else {
       const cur = this.tree.current();
       this.item.text = `$(book) ${vscode.l10n.t('{0} concepts', cur.concepts.length)}`;
