@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_LIMITS, tooComplex } from '../core/limits';
+import { looksBinary } from '../node/binary';
 
 /** Markdown file endings the CLI reads. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
@@ -71,16 +72,6 @@ export function readNote(file: string, maxBytes: number): ReadResult {
   const text = buf.toString('utf8');
   const why = tooComplex(text, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER });
   return why ? { skip: `skipped: ${why}` } : { text };
-}
-
-/** A NUL byte in the first 8 KiB, or more than 10 % invalid UTF-8 sequences there, marks a binary file. */
-export function looksBinary(buf: Buffer): boolean {
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return true;
-  const decoded = head.toString('utf8');
-  let bad = 0;
-  for (let i = 0; i < decoded.length; i++) if (decoded.charCodeAt(i) === 0xfffd) bad++;
-  return head.length > 0 && bad / head.length > 0.1;
 }
 
 export function describeFsError(e: unknown): string {

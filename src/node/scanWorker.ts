@@ -7,18 +7,10 @@ import { collectProse, matchProse, lastContentLine } from '../core/scanner';
 import { parseMarkdown } from '../core/markdown';
 import { LineIndex } from '../core/text';
 import { DEFAULT_LIMITS, tooComplex } from '../core/limits';
+import { looksBinary } from './binary';
 import type { ScanRequest, ScanResponse, FileScan } from './scanProtocol';
 
 const matcher = new Matcher((workerData as { patterns: MatchPattern[] }).patterns);
-
-function looksBinary(buf: Buffer): boolean {
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return true;
-  const decoded = head.toString('utf8');
-  let bad = 0;
-  for (let i = 0; i < decoded.length; i++) if (decoded.charCodeAt(i) === 0xfffd) bad++;
-  return head.length > 0 && bad / head.length > 0.1;
-}
 
 function scanFile(f: ScanRequest['files'][number], maxBytes: number): FileScan {
   let buf: Buffer;
