@@ -19,7 +19,8 @@ describe('long sessions', function () {
   it('opening, editing and closing 500 notes releases their scans and memory', async () => {
     const a = await api();
     await closeAll();
-    await eventually(() => a.liveDocuments() === 0, `no live scans before (${a.liveDocuments()})`, 30_000);
+    // Documents that earlier suites opened may stay open (without editors) for a while: they set the baseline.
+    const liveBefore = a.liveDocuments();
     collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     for (let i = 0; i < 500; i++) {
@@ -32,7 +33,7 @@ describe('long sessions', function () {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       if (i % 100 === 0) console.log(`      note ${i}: ${Date.now() - t0} ms`);
     }
-    await eventually(() => a.liveDocuments() === 0, `live scans released (${a.liveDocuments()} left)`, 60_000);
+    await eventually(() => a.liveDocuments() <= liveBefore, `live scans released (${a.liveDocuments()} left, ${liveBefore} before)`, 60_000);
     await new Promise((r) => setTimeout(r, 1000));
     collectGarbage();
     const heapAfter = process.memoryUsage().heapUsed;

@@ -33,8 +33,9 @@ describe('user glossaries', () => {
     const note = await vscode.workspace.openTextDocument({ language: 'markdown', content: '我们讨论 zebra attention 的设计。\n' });
     const before = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, positionOf(note, 'zebra', 0, 2)));
     assert.equal(before, '');
+    const original = gdoc.getText();
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(gdoc.uri, gdoc.positionAt(gdoc.getText().length), '  - id: zebra-attention\n    en: zebra attention\n    category: custom\n    definition: {en: A striped attention pattern made up for this test.}\n');
+    edit.insert(gdoc.uri, gdoc.positionAt(original.length), '  - id: zebra-attention\n    en: zebra attention\n    category: custom\n    definition: {en: A striped attention pattern made up for this test.}\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       await eventually(async () => {
@@ -42,14 +43,17 @@ describe('user glossaries', () => {
         return /striped attention/.test(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, positionOf(note, 'zebra', 0, 2))));
       }, 'the new entry is live');
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert', gdoc.uri);
-      await vscode.window.showTextDocument(gdoc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // Undo the change as an edit (the document is then equal to the file again) and save it.
+      const undo = new vscode.WorkspaceEdit();
+      undo.delete(gdoc.uri, new vscode.Range(gdoc.positionAt(original.length), gdoc.positionAt(gdoc.getText().length)));
+      await vscode.workspace.applyEdit(undo);
+      await gdoc.save();
     }
+    assert.equal(gdoc.getText(), original);
     await eventually(async () => {
       await a.ready();
       return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, positionOf(note, 'zebra', 0, 2))) === '';
-    }, 'reverted');
+    }, 'the entry is gone again');
   });
 
   it('picks up a new glossary file created in the workspace', async () => {
