@@ -3,6 +3,9 @@ import type { GlossaryEntry } from './glossary';
 import type { GlossaryIndex } from './glossaryIndex';
 import { escapeMarkdown } from './markdownText';
 
+/** At most this many related entries are linked from a hover. */
+const MAX_RELATED = 8;
+
 /** Which definition(s) a hover shows. */
 export type DisplayLanguage = 'both' | 'zh' | 'en';
 
@@ -66,7 +69,10 @@ export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, optio
   lines.push(...defs.filter(Boolean));
   const aliases = entry.aliases.filter((a) => a !== entry.abbr);
   if (aliases.length) lines.push(`${e(l.aliases)}: ${aliases.map(e).join(', ')}`);
-  const related = entry.related.map((id) => glossary.get(id)).filter((r): r is GlossaryEntry => r !== undefined);
+  // Links go both ways: entries that list this one as related are shown too (a few, after its own).
+  const own = entry.related.map((id) => glossary.get(id)).filter((r): r is GlossaryEntry => r !== undefined);
+  const back = glossary.referrers(entry.id).filter((r) => r.id !== entry.id && !entry.related.includes(r.id));
+  const related = [...own, ...back.slice(0, Math.max(0, MAX_RELATED - own.length))];
   if (related.length) {
     const name = (r: GlossaryEntry) => (lang === 'en' || !r.zh ? r.en : r.zh);
     const items = related.map((r) => (options.commandLinks ? commandLink(name(r), HOVER_COMMANDS.openEntry, [r.id]) : e(name(r))));

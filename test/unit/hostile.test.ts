@@ -75,3 +75,16 @@ describe('hostile input', function () {
     });
   });
 });
+
+describe('hover text', () => {
+  it('links related entries both ways', () => {
+    const g = glossaryFrom({
+      name: 'r.yaml',
+      text: 'entries:\n  - id: a\n    en: alpha term\n    category: c\n    related: [b]\n    definition: {en: x}\n  - id: b\n    en: beta term\n    category: c\n    definition: {en: y}\n  - id: c\n    en: gamma term\n    category: c\n    definition: {en: z}\n',
+    });
+    const opts = { language: 'en' as const, commandLinks: true, labels: ENGLISH_HOVER_LABELS };
+    assert.match(renderHover(g.get('a')!, g, opts), /Related: \[beta term\]\(command:llmGlossary\.openEntry\?/);
+    assert.match(renderHover(g.get('b')!, g, opts), /Related: \[alpha term\]\(command:llmGlossary\.openEntry\?/, 'the link back');
+    assert.doesNotMatch(renderHover(g.get('c')!, g, opts), /Related/);
+  });
+});
