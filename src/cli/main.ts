@@ -41,6 +41,20 @@ export interface Io {
 
 class UsageError extends Error {}
 
+/** Options that `concepts` and `suggest` share: which glossaries, which notes. */
+const NOTE_OPTIONS = {
+  json: { type: 'boolean' },
+  glossary: { type: 'string', multiple: true },
+  'no-builtin': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The --max-file-size value, or the default of 2 MiB. */
+function maxFileSizeOf(v: string | undefined): number {
+  return v === undefined ? 2 * 1024 * 1024 : positiveInt('--max-file-size', v);
+}
+
 /** Runs the command line and returns the exit status. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -52,21 +66,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             args: rest,
             allowPositionals: true,
             strict: true,
-            options: {
-              json: { type: 'boolean' },
-              line: { type: 'string' },
-              glossary: { type: 'string', multiple: true },
-              'no-builtin': { type: 'boolean' },
-              'max-file-size': { type: 'string' },
-              jobs: { type: 'string' },
-              help: { type: 'boolean', short: 'h' },
-            },
+            options: { ...NOTE_OPTIONS, line: { type: 'string' }, jobs: { type: 'string' } },
           }),
         );
         if (values.help) return help(io);
         if (positionals.length === 0) throw new UsageError('concepts: expected at least one PATH');
         const line = values.line === undefined ? undefined : positiveInt('--line', values.line);
-        const maxFileSize = values['max-file-size'] === undefined ? 2 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']);
+        const maxFileSize = maxFileSizeOf(values['max-file-size']);
         return await runConcepts(
           {
             paths: positionals,
@@ -99,16 +105,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             args: rest,
             allowPositionals: true,
             strict: true,
-            options: {
-              json: { type: 'boolean' },
-              limit: { type: 'string' },
-              'min-files': { type: 'string' },
-              write: { type: 'string' },
-              glossary: { type: 'string', multiple: true },
-              'no-builtin': { type: 'boolean' },
-              'max-file-size': { type: 'string' },
-              help: { type: 'boolean', short: 'h' },
-            },
+            options: { ...NOTE_OPTIONS, limit: { type: 'string' }, 'min-files': { type: 'string' }, write: { type: 'string' } },
           }),
         );
         if (values.help) return help(io);
@@ -122,7 +119,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             write: values.write,
             glossaries: values.glossary ?? [],
             builtin: !values['no-builtin'],
-            maxFileSize: values['max-file-size'] === undefined ? 2 * 1024 * 1024 : positiveInt('--max-file-size', values['max-file-size']),
+            maxFileSize: maxFileSizeOf(values['max-file-size']),
           },
           io,
         );
