@@ -5,8 +5,8 @@ import type { FileScan } from '../node/scanProtocol';
 import stringWidth from 'string-width';
 import { documentConcepts, type ConceptUse, type DocumentConcepts } from '../core/concepts';
 import { formatProblem, type GlossaryProblem } from '../core/glossary';
-import { scanDocument } from '../core/scanner';
-import { expandPaths, readNote } from './files';
+import { expandPaths } from './files';
+import { scanNote } from '../node/notes';
 import { loadGlossaries } from './glossaries';
 import { displayPath, type Io } from './main';
 
@@ -48,35 +48,25 @@ export async function runConcepts(options: ConceptsOptions, io: Io): Promise<num
   const { files, missing } = expandPaths(options.paths.map((p) => path.resolve(io.cwd, p)));
   for (const m of missing) errors.push({ file: show(m), line: 1, column: 1, message: 'no such file or folder' });
 
-  const results: { file: string; concepts: DocumentConcepts }[] = [];
+  // Large folders are read and scanned by worker threads; small ones here. Either way each note gives a FileScan.
+  const byFile = new Map<string, FileScan>();
   const cores = options.jobs ?? os.availableParallelism();
   if (files.length >= PARALLEL_FROM && cores > 1) {
-    const byFile = new Map<string, FileScan>();
     const pool = new ScanPool({ patterns: glossary.patterns, size: Math.min(cores, Math.ceil(files.length / PARALLEL_FROM)) });
     try {
       await pool.scan(files.map((f) => ({ key: f, path: f })), options.maxFileSize, (r) => byFile.set(r.key, r));
     } finally {
       await pool.close();
     }
-    for (const f of files) {
-      const r = byFile.get(f)!;
-      if (r.error) errors.push({ file: show(f), line: 1, column: 1, message: r.error === 'ENOENT' ? 'no such file or folder' : r.error });
-      else if (r.skip) warnings.push({ file: show(f), line: 1, column: 1, message: r.skip });
-      else if (r.scan) results.push({ file: show(f), concepts: documentConcepts(r.scan, glossary, { line: options.line }) });
-    }
   } else {
-    for (const f of files) {
-      const read = readNote(f, options.maxFileSize);
-      if ('error' in read) errors.push({ file: show(f), line: 1, column: 1, message: read.error });
-      else if ('skip' in read) warnings.push({ file: show(f), line: 1, column: 1, message: read.skip });
-      else {
-        try {
-          results.push({ file: show(f), concepts: documentConcepts(scanDocument(read.text, glossary), glossary, { line: options.line }) });
-        } catch (e) {
-          warnings.push({ file: show(f), line: 1, column: 1, message: `skipped: could not be parsed (${(e as Error).message})` });
-        }
-      }
-    }
+    for (const f of files) byFile.set(f, { key: f, ...scanNote(f, options.maxFileSize, glossary) });
+  }
+  const results: { file: string; concepts: DocumentConcepts }[] = [];
+  for (const f of files) {
+    const r = byFile.get(f)!;
+    if (r.error) errors.push({ file: show(f), line: 1, column: 1, message: r.error });
+    else if (r.skip) warnings.push({ file: show(f), line: 1, column: 1, message: r.skip });
+    else if (r.scan) results.push({ file: show(f), concepts: documentConcepts(r.scan, glossary, { line: options.line }) });
   }
 
   if (options.json) {

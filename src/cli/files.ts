@@ -1,7 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_LIMITS, tooComplex } from '../core/limits';
-import { looksBinary } from '../node/binary';
 
 /** Markdown file endings the CLI reads. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
@@ -45,46 +43,4 @@ export function expandPaths(args: readonly string[]): { files: string[]; missing
     else files.push(a);
   }
   return { files, missing };
-}
-
-/** The outcome of reading a note: its text, or why it was skipped. */
-export type ReadResult = { text: string } | { skip: string } | { error: string };
-
-/**
- * Reads a note as UTF-8. Files over `maxBytes`, and binary files (a NUL byte, or mostly invalid UTF-8), are
- * skipped with a reason instead of being scanned.
- */
-export function readNote(file: string, maxBytes: number): ReadResult {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch (e) {
-    return { error: describeFsError(e) };
-  }
-  if (size > maxBytes) return { skip: `skipped: ${size} bytes is over the limit of ${maxBytes} (--max-file-size)` };
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    return { error: describeFsError(e) };
-  }
-  if (looksBinary(buf)) return { skip: 'skipped: not a text file (binary content)' };
-  const text = buf.toString('utf8');
-  const why = tooComplex(text, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER });
-  return why ? { skip: `skipped: ${why}` } : { text };
-}
-
-export function describeFsError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder, expected a file';
-    default:
-      return err.message ?? String(e);
-  }
 }

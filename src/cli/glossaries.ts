@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { GlossaryProblem } from '../core/glossary';
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from '../core/glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from '../core/glossaryLoader';
-import { describeFsError } from './files';
+import { describeFsError } from '../node/notes';
 import { precompile, revive, type PrecompiledGlossary } from '../core/precompiled';
 
 /** The folder of the glossary shipped with the package (`glossary/` beside `dist/`). */

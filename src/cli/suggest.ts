@@ -6,7 +6,9 @@ import { buildGlossary } from '../core/glossaryIndex';
 import { parseGlossaryFile } from '../core/glossaryLoader';
 import { SuggestCollector, type Suggestion } from '../core/suggest';
 import { normalizeTerm } from '../core/text';
-import { describeFsError, expandPaths, readNote } from './files';
+import { DEFAULT_LIMITS, tooComplex } from '../core/limits';
+import { describeFsError, readNote } from '../node/notes';
+import { expandPaths } from './files';
 import { loadGlossaries } from './glossaries';
 import { displayPath, type Io } from './main';
 
@@ -43,7 +45,8 @@ export function runSuggest(options: SuggestOptions, io: Io): number {
   const collector = new SuggestCollector(glossary);
   for (const f of files) {
     const read = readNote(f, options.maxFileSize);
-    if ('text' in read) collector.add(show(f), read.text);
+    const why = 'text' in read ? tooComplex(read.text, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER }) : undefined;
+    if ('text' in read && !why) collector.add(show(f), read.text);
     else if ('error' in read) {
       io.err(`${show(f)}:1:1: ${read.error}\n`);
       status = 1;

@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { GlossaryIndex } from './glossaryIndex';
+import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
 import { parseMarkdown } from './markdown';
 import type { Matcher } from './matcher';
 import { LineIndex } from './text';
@@ -143,7 +144,7 @@ export function matchProse(text: string, ranges: readonly number[], matcher: Mat
 }
 
 /** Parses a Markdown document and finds every glossary term in its prose. */
-export function scanDocument(text: string, glossary: GlossaryIndex): ScanResult {
+export function scanDocument(text: string, glossary: Pick<GlossaryIndex, 'matcher'>): ScanResult {
   const lines = new LineIndex(text);
   const prose = collectProse(parseMarkdown(text), text, lines);
   return {
@@ -159,4 +160,18 @@ export function lastContentLine(text: string, lines: LineIndex): number {
   let i = text.length - 1;
   while (i >= 0 && /\s/.test(text[i])) i--;
   return i < 0 ? 1 : lines.position(i).line;
+}
+
+/**
+ * Scans a note unless it is pathological ({@link tooComplex}) or the parser fails on it; then says why it was
+ * skipped instead of throwing.
+ */
+export function scanNoteText(text: string, glossary: Pick<GlossaryIndex, 'matcher'>, limits: DocumentLimits = DEFAULT_LIMITS): { scan: ScanResult } | { skip: string } {
+  const why = tooComplex(text, limits);
+  if (why) return { skip: `skipped: ${why}` };
+  try {
+    return { scan: scanDocument(text, glossary) };
+  } catch (e) {
+    return { skip: `skipped: could not be parsed (${(e as Error).message})` };
+  }
 }

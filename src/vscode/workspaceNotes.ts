@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Occurrence } from '../core/scanner';
-import { scanDocument } from '../core/scanner';
+import { DEFAULT_LIMITS } from '../core/limits';
+import { scanNoteText } from '../core/scanner';
 import { summarize, WorkspaceIndex } from '../core/workspaceIndex';
 import { ScanPool } from '../node/scanPool';
 import { isNote, type DocumentScans } from './documentScans';
@@ -175,12 +176,12 @@ export class WorkspaceNotes implements vscode.Disposable {
     for (const uri of rest) {
       if (token?.isCancellationRequested) break;
       try {
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        if (bytes.length > this.maxFileSize()) continue;
-        const text = new TextDecoder().decode(bytes);
-        if (text.includes('\u0000')) continue;
-        this.index.set(uri.toString(), summarize(String(bytes.length), scanDocument(text, this.store.glossary).occurrences));
-        counts.parsed++;
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const r = scanNoteText(text, this.store.glossary, { ...DEFAULT_LIMITS, maxChars: this.maxFileSize() });
+        if ('scan' in r) {
+          this.index.set(uri.toString(), summarize(String(text.length), r.scan.occurrences));
+          counts.parsed++;
+        } else this.index.delete(uri.toString());
       } catch {
         this.index.delete(uri.toString());
       }
