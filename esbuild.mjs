@@ -48,6 +48,8 @@ const builds = [
     external: ['vscode', 'mocha'],
   },
   { ...common, minify: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench' },
+  { ...common, minify: false, entryPoints: { eval: 'scripts/eval.ts' }, outdir: 'out/eval' },
+  { ...common, minify: false, sourcemap: false, entryPoints: { compileGlossary: 'src/node/compileGlossary.ts' }, outdir: 'out/build' },
 ].filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true));
 
 if (watch) {
@@ -55,8 +57,8 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   // Precompile the built-in glossary so the extension and the CLI read JSON instead of parsing YAML at start.
-  const { compileGlossary } = createRequire(import.meta.url)('./dist/cli.js');
-  const problems = compileGlossary(join(process.cwd(), 'dist', 'glossary.json')).filter((p) => p.severity === 'error');
+  const { compileGlossary } = createRequire(import.meta.url)('./out/build/compileGlossary.js');
+  const problems = compileGlossary(join(process.cwd(), 'glossary'), join(process.cwd(), 'dist', 'glossary.json')).filter((p) => p.severity === 'error');
   for (const p of problems) console.warn(`${p.file}:${p.line}:${p.column}: ${p.message}`);
   if (problems.length) console.warn(`warning: the built-in glossary has ${problems.length} errors (npm test fails on them)`);
 }

@@ -4,7 +4,7 @@ import type { GlossaryProblem } from '../core/glossary';
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from '../core/glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from '../core/glossaryLoader';
 import { describeFsError } from '../node/notes';
-import { precompile, revive, type PrecompiledGlossary } from '../core/precompiled';
+import { revive, type PrecompiledGlossary } from '../core/precompiled';
 
 /** The folder of the glossary shipped with the package (`glossary/` beside `dist/`). */
 export function builtinGlossaryDir(): string {
@@ -47,13 +47,6 @@ export function builtinGlossary(): ParsedGlossaryFile[] {
     /* no precompiled glossary: parse the YAML */
   }
   return parseBuiltinGlossary();
-}
-
-/** Writes dist/glossary.json from the YAML files; returns the problems found. */
-export function compileGlossary(out = path.resolve(__dirname, 'glossary.json')): GlossaryProblem[] {
-  const files = parseBuiltinGlossary();
-  fs.writeFileSync(out, JSON.stringify(precompile(files)));
-  return buildGlossary([{ builtin: true, files }]).problems.slice();
 }
 
 /** Loads the built-in glossary (unless turned off) and the given user files, each user file its own layer. */

@@ -4,7 +4,6 @@ import { runCheck } from './check';
 import { runConcepts } from './concepts';
 import { runSuggest } from './suggest';
 
-export { compileGlossary } from './glossaries';
 
 const USAGE = `Usage:
   llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] [--jobs N] PATH...

@@ -16,6 +16,17 @@ export interface Reference {
   readonly url?: string;
 }
 
+/**
+ * An ambiguous surface an entry shares with other meanings, and what selects this entry for it: a compound that
+ * contains the surface, cue words in the same sentence or section, or being the default.
+ */
+export interface SenseSpec {
+  readonly surface: string;
+  readonly compounds: readonly string[];
+  readonly cues: readonly string[];
+  readonly default: boolean;
+}
+
 /** How prominently the editor shows an entry: `basic` terms (token, parameter) are shown quietly. */
 export type Level = 'basic' | 'standard';
 
@@ -33,6 +44,12 @@ export interface GlossaryEntry {
   readonly references: readonly Reference[];
   readonly caseSensitive?: boolean;
   readonly draft?: boolean;
+  /** The English verb a verb-based term comes from (fine-tune for fine-tuning); its forms are matched too. */
+  readonly verb?: string;
+  /** Ambiguous surfaces this entry is one sense of. */
+  readonly senses: readonly SenseSpec[];
+  /** Longer words in which this entry's names never mean it. */
+  readonly notIn: readonly string[];
   /** Where the entry is defined (its `- id:` item); for a merged entry, the last file that defined it. */
   readonly source: SourceRange;
   /** True for entries that come from the glossary shipped with the extension, unchanged by user files. */

@@ -1,6 +1,6 @@
-import type { GlossaryEntry, GlossaryProblem, SourceRange } from './glossary';
+import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange } from './glossary';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
-import { Matcher, type MatchPattern } from './matcher';
+import { Matcher, type MatchPattern, type SenseCandidate } from './matcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 
 /**
@@ -11,6 +11,15 @@ import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 export interface GlossaryLayer {
   readonly builtin: boolean;
   readonly files: readonly ParsedGlossaryFile[];
+}
+
+/** Collaborators of {@link buildGlossary}. */
+export interface BuildOptions {
+  /**
+   * Word forms and script variants of an entry's names that are matched too (fine-tuned for fine-tuning, 注意力機制
+   * for 注意力机制). Entries compiled ahead of time carry their forms; this is asked only for the others.
+   */
+  readonly forms?: (entry: RawEntry) => readonly string[];
 }
 
 /** The merged glossary: entries by id, every problem found, and the matcher over all names. */
@@ -44,23 +53,44 @@ export class GlossaryIndex {
 
 const at = (r: SourceRange) => `${r.file}:${r.line}`;
 
+type Report = (r: SourceRange, message: string, severity?: 'error' | 'warning') => void;
+
+interface Merged {
+  entry: RawEntry;
+  layer: number;
+  builtin: boolean;
+}
+
+/** A name an entry claims, after the clash rules. */
+interface Claim {
+  id: string;
+  layer: number;
+  name: Located<string>;
+  sensitive: boolean;
+  exact: string;
+  active: boolean;
+}
+
 /**
  * Merges layers of parsed glossary files into one index and checks what spans entries: duplicate ids in a layer,
  * a name claimed by two entries, `related` ids that point nowhere. Problems drop only what is wrong (the second
  * definition, the contested name, the dangling link); every other entry keeps working.
  */
-export function buildGlossary(layers: readonly GlossaryLayer[]): GlossaryIndex {
+export function buildGlossary(layers: readonly GlossaryLayer[], options: BuildOptions = {}): GlossaryIndex {
   const problems: GlossaryProblem[] = [];
   for (const layer of layers) for (const f of layer.files) problems.push(...f.problems);
-  const error = (r: SourceRange, message: string, severity: 'error' | 'warning' = 'error') =>
-    problems.push({ ...r, severity, message });
+  const report: Report = (r, message, severity = 'error') => problems.push({ ...r, severity, message });
+  const merged = mergeLayers(layers, report);
+  const ordered = [...merged.values()].sort((a, b) => a.layer - b.layer);
+  const claims = settleNames(ordered, report);
+  const entries = new Map<string, GlossaryEntry>();
+  for (const m of ordered) entries.set(m.entry.id.value, toEntry(m, merged, report));
+  const patterns = [...namePatterns(claims), ...formPatterns(ordered, claims, options), ...sensePatterns(entries, claims, report)];
+  return new GlossaryIndex(entries, patterns, problems);
+}
 
-  interface Merged {
-    entry: RawEntry;
-    layer: number;
-    builtin: boolean;
-    names: Located<string>[];
-  }
+/** Entries by id, each the overlay of its definitions in every layer; duplicate ids within a layer are errors. */
+function mergeLayers(layers: readonly GlossaryLayer[], report: Report): Map<string, Merged> {
   const merged = new Map<string, Merged>();
   layers.forEach((layer, li) => {
     const seen = new Map<string, RawEntry>();
@@ -68,38 +98,33 @@ export function buildGlossary(layers: readonly GlossaryLayer[]): GlossaryIndex {
       for (const e of file.entries) {
         const first = seen.get(e.id.value);
         if (first) {
-          error(e.id.range, `duplicate id "${e.id.value}" (first defined at ${at(first.id.range)})`);
+          report(e.id.range, `duplicate id "${e.id.value}" (first defined at ${at(first.id.range)})`);
           continue;
         }
         seen.set(e.id.value, e);
         const prev = merged.get(e.id.value);
-        const entry = prev ? overlay(prev.entry, e) : e;
-        merged.set(e.id.value, { entry, layer: li, builtin: layer.builtin && !prev, names: names(entry) });
+        merged.set(e.id.value, { entry: prev ? overlay(prev.entry, e) : e, layer: li, builtin: layer.builtin && !prev });
       }
     }
   });
+  return merged;
+}
 
-  // Settle names: each name belongs to one entry. Two names clash when they would match the same text: equal
-  // after case folding where either matches case-insensitively, or equal exactly where both are case-sensitive
-  // (xAI and XAI may coexist). Same layer: an error, the first keeps it. A later layer takes over an earlier
-  // layer's name, with a warning.
-  interface Claim {
-    id: string;
-    layer: number;
-    name: Located<string>;
-    sensitive: boolean;
-    lower: string;
-    exact: string;
-    active: boolean;
-  }
+/**
+ * Settles names: each name belongs to one entry. Two names clash when they would match the same text: equal
+ * after case folding where either matches case-insensitively, or equal exactly where both are case-sensitive
+ * (xAI and XAI may coexist). Same layer: an error, the first keeps it. A later layer takes over an earlier
+ * layer's name, with a warning. A name an entry lists as a sense surface is not a plain name.
+ */
+function settleNames(ordered: readonly Merged[], report: Report): Claim[] {
   const byLower = new Map<string, Claim[]>();
-  const ordered = [...merged.values()].sort((a, b) => a.layer - b.layer);
   const claims: Claim[] = [];
   for (const m of ordered) {
     const id = m.entry.id.value;
-    for (const name of m.names) {
+    const senseSurfaces = new Set(m.entry.senses.map((s) => normalizeTerm(s.value.surface, false)));
+    for (const name of names(m.entry)) {
       const lower = normalizeTerm(name.value, false);
-      if (!lower) continue;
+      if (!lower || senseSurfaces.has(lower)) continue;
       const sensitive = m.entry.caseSensitive ?? defaultCaseSensitive(name.value);
       const exact = normalizeTerm(name.value, true);
       const same = byLower.get(lower) ?? [];
@@ -107,52 +132,115 @@ export function buildGlossary(layers: readonly GlossaryLayer[]): GlossaryIndex {
       const clashes = same.filter((c) => c.active && c.id !== id && (!c.sensitive || !sensitive || c.exact === exact));
       const sameLayer = clashes.find((c) => c.layer === m.layer);
       if (sameLayer) {
-        error(name.range, `"${name.value}" of entry "${id}" is already a name of entry "${sameLayer.id}" (${at(sameLayer.name.range)})`);
+        report(name.range, `"${name.value}" of entry "${id}" is already a name of entry "${sameLayer.id}" (${at(sameLayer.name.range)})`);
         continue;
       }
       for (const c of clashes) {
-        error(name.range, `"${name.value}" of entry "${id}" overrides the same name of entry "${c.id}" (${at(c.name.range)})`, 'warning');
+        report(name.range, `"${name.value}" of entry "${id}" overrides the same name of entry "${c.id}" (${at(c.name.range)})`, 'warning');
         c.active = false;
       }
       if ([...name.value.trim()].length === 1 && isHan(name.value.trim().charCodeAt(0))) {
-        error(name.range, `"${name.value}" is a single Han character; it would match inside countless words`, 'warning');
+        report(name.range, `"${name.value}" is a single Han character; it would match inside countless words`, 'warning');
       }
-      const claim: Claim = { id, layer: m.layer, name, sensitive, lower, exact, active: true };
+      const claim: Claim = { id, layer: m.layer, name, sensitive, exact, active: true };
       claims.push(claim);
-      if (!byLower.has(lower)) byLower.set(lower, []);
-      byLower.get(lower)!.push(claim);
+      byLower.set(lower, [...same, claim]);
     }
   }
+  return claims;
+}
 
-  const entries = new Map<string, GlossaryEntry>();
-  for (const m of ordered) {
-    const e = m.entry;
-    const related: string[] = [];
-    for (const r of e.related) {
-      if (!merged.has(r.value)) error(r.range, `related id "${r.value}" of entry "${e.id.value}" does not exist`);
-      else if (r.value !== e.id.value && !related.includes(r.value)) related.push(r.value);
-    }
-    const entry: GlossaryEntry = {
-      id: e.id.value,
-      en: e.en.value,
-      zh: e.zh?.value,
-      abbr: e.abbr?.value,
-      aliases: e.aliases.map((a) => a.value),
-      category: e.category,
-      level: e.level ?? 'standard',
-      definition: e.definition,
-      related,
-      references: e.references,
-      caseSensitive: e.caseSensitive,
-      draft: e.draft,
-      source: e.range,
-      builtin: m.builtin,
-    };
-    entries.set(entry.id, entry);
+/** The merged entry, with `related` ids checked. */
+function toEntry(m: Merged, merged: ReadonlyMap<string, Merged>, report: Report): GlossaryEntry {
+  const e = m.entry;
+  const related: string[] = [];
+  for (const r of e.related) {
+    if (!merged.has(r.value)) report(r.range, `related id "${r.value}" of entry "${e.id.value}" does not exist`);
+    else if (r.value !== e.id.value && !related.includes(r.value)) related.push(r.value);
   }
-  const patterns: MatchPattern[] = [];
-  for (const c of claims) if (c.active) patterns.push({ term: c.name.value, entryId: c.id, caseSensitive: c.sensitive });
-  return new GlossaryIndex(entries, patterns, problems);
+  return {
+    id: e.id.value,
+    en: e.en.value,
+    zh: e.zh?.value,
+    abbr: e.abbr?.value,
+    aliases: e.aliases.map((a) => a.value),
+    category: e.category,
+    level: e.level ?? 'standard',
+    definition: e.definition,
+    related,
+    references: e.references,
+    caseSensitive: e.caseSensitive,
+    draft: e.draft,
+    verb: e.verb,
+    senses: e.senses.map((s) => s.value),
+    notIn: e.notIn.map((n) => n.value),
+    source: e.range,
+    builtin: m.builtin,
+  };
+}
+
+/** Proper names (a capital, then lower case: Adam, Claude) keep their exact form; other names take a plural. */
+const takesPlural = (term: string) => !/^\p{Lu}[^\p{Lu}]*$/u.test(term.trim().split(/[\s-]+/).pop() ?? '');
+
+function namePatterns(claims: readonly Claim[]): MatchPattern[] {
+  return claims
+    .filter((c) => c.active)
+    .map((c) => ({ term: c.name.value, entryId: c.id, caseSensitive: c.sensitive, plural: takesPlural(c.name.value) }));
+}
+
+/** Generated word forms and variants, unless another entry already claims that text. */
+function formPatterns(ordered: readonly Merged[], claims: readonly Claim[], options: BuildOptions): MatchPattern[] {
+  const taken = new Set(claims.filter((c) => c.active).map((c) => normalizeTerm(c.name.value, false)));
+  const out: MatchPattern[] = [];
+  for (const m of ordered) {
+    for (const form of m.entry.forms ?? options.forms?.(m.entry) ?? []) {
+      const key = normalizeTerm(form, false);
+      if (!key || taken.has(key)) continue;
+      taken.add(key);
+      out.push({ term: form, entryId: m.entry.id.value, caseSensitive: defaultCaseSensitive(form), plural: takesPlural(form) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Patterns for ambiguous surfaces: one per surface with every entry it may mean, one per compound that selects a
+ * sense, and one per `notIn` word that blocks an entry. A surface that is a plain name of another entry stays that
+ * entry's name.
+ */
+function sensePatterns(entries: ReadonlyMap<string, GlossaryEntry>, claims: readonly Claim[], report: Report): MatchPattern[] {
+  const plain = new Map(claims.filter((c) => c.active).map((c) => [normalizeTerm(c.name.value, false), c.id]));
+  const surfaces = new Map<string, { term: string; senses: SenseCandidate[] }>();
+  const out: MatchPattern[] = [];
+  for (const e of entries.values()) {
+    for (const s of e.senses) {
+      const key = normalizeTerm(s.surface, false);
+      const owner = plain.get(key);
+      if (owner) {
+        report(e.source, `sense "${s.surface}" of entry "${e.id}" is a plain name of entry "${owner}"; it is matched as "${owner}"`, 'warning');
+        continue;
+      }
+      const group = surfaces.get(key) ?? { term: s.surface, senses: [] };
+      group.senses.push(candidate(e, s));
+      surfaces.set(key, group);
+      for (const c of s.compounds) out.push({ term: c, entryId: e.id, kind: 'compound', surface: surfaceIn(c, s.surface), plural: takesPlural(c) });
+    }
+    for (const n of e.notIn) out.push({ term: n, entryId: e.id, kind: 'block', plural: false });
+  }
+  for (const g of surfaces.values()) {
+    g.senses.sort((a, b) => Number(b.default) - Number(a.default));
+    out.push({ term: g.term, entryId: g.senses[0].entryId, kind: 'sense', senses: g.senses, plural: takesPlural(g.term) });
+  }
+  return out;
+}
+
+function candidate(e: GlossaryEntry, s: SenseSpec): SenseCandidate {
+  return { entryId: e.id, cues: s.cues, related: e.related, default: s.default };
+}
+
+function surfaceIn(compound: string, surface: string): { start: number; length: number } {
+  const start = normalizeTerm(compound, false).indexOf(normalizeTerm(surface, false));
+  return { start: Math.max(0, start), length: normalizeTerm(surface, false).length };
 }
 
 function names(e: RawEntry): Located<string>[] {
@@ -166,6 +254,7 @@ function names(e: RawEntry): Located<string>[] {
 /** The later entry's given fields win; fields it leaves out come from the earlier one. */
 function overlay(base: RawEntry, top: RawEntry): RawEntry {
   const pick = <K extends keyof RawEntry>(k: K): RawEntry[K] => (top.fields.has(k) ? top[k] : base[k]);
+  const namesChanged = ['en', 'zh', 'abbr', 'aliases', 'verb'].some((k) => top.fields.has(k));
   return {
     id: top.id,
     fields: new Set([...base.fields, ...top.fields]),
@@ -180,6 +269,10 @@ function overlay(base: RawEntry, top: RawEntry): RawEntry {
     references: pick('references'),
     caseSensitive: pick('caseSensitive'),
     draft: pick('draft'),
+    verb: pick('verb'),
+    senses: pick('senses'),
+    notIn: pick('notIn'),
+    forms: namesChanged ? top.forms : base.forms,
     range: top.range,
   };
 }

@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import schema from '../../glossary/glossary.schema.json';
-import type { GlossaryProblem, Level, Reference, SourceRange } from './glossary';
+import type { GlossaryProblem, Level, Reference, SenseSpec, SourceRange } from './glossary';
 import { LineIndex } from './text';
 
 /** A name (or related id) as written in a file, with its place. */
@@ -26,6 +26,11 @@ export interface RawEntry {
   readonly references: readonly Reference[];
   readonly caseSensitive?: boolean;
   readonly draft?: boolean;
+  readonly verb?: string;
+  readonly senses: readonly Located<SenseSpec>[];
+  readonly notIn: readonly Located<string>[];
+  /** Word forms and script variants generated when the built-in glossary is compiled (absent otherwise). */
+  readonly forms?: readonly string[];
   /** The whole `- id: ...` item. */
   readonly range: SourceRange;
 }
@@ -52,6 +57,7 @@ export const defaultLoadLimits: LoadLimits = { maxFileSize: 2_000_000, maxAliasC
 
 const ENTRY_FIELDS = [
   'id', 'en', 'zh', 'abbr', 'aliases', 'category', 'level', 'definition', 'related', 'references', 'caseSensitive', 'draft',
+  'verb', 'senses', 'notIn',
 ];
 const REQUIRED_FIELDS = new Set(['id', 'en', 'category', 'definition']);
 
@@ -191,10 +197,30 @@ export function parseGlossaryFile(text: string, file: string, limits: LoadLimits
       references: (data.references as Reference[] | undefined) ?? [],
       caseSensitive: data.caseSensitive as boolean | undefined,
       draft: data.draft as boolean | undefined,
+      verb: located(['verb'])?.value,
+      senses: readSenses(data, located, problems),
+      notIn: list('notIn'),
       range: rangeOf(itemStart, keyEnd(item) ?? itemEnd),
     });
   }
   return { file, entries, problems };
+}
+
+/** The `senses` of an entry; a compound that does not contain its surface is reported and left out. */
+function readSenses(data: Record<string, unknown>, located: (path: (string | number)[]) => Located<string> | undefined, problems: GlossaryProblem[]): Located<SenseSpec>[] {
+  const raw = Array.isArray(data.senses) ? (data.senses as { compounds?: string[]; cues?: string[]; default?: boolean }[]) : [];
+  return raw.flatMap((s, i) => {
+    const surface = located(['senses', i, 'surface']);
+    if (!surface) return [];
+    const compounds = (s.compounds ?? []).map((_, k) => located(['senses', i, 'compounds', k])!).filter((c) => {
+      if (c.value.includes(surface.value)) return true;
+      problems.push({ ...c.range, severity: 'error', message: `compound "${c.value}" does not contain the surface "${surface.value}" it selects` });
+      return false;
+    });
+    const cues = (s.cues ?? []).map((c) => c.trim()).filter(Boolean);
+    const value: SenseSpec = { surface: surface.value, compounds: compounds.map((c) => c.value), cues, default: s.default === true };
+    return [{ value, range: surface.range }];
+  });
 }
 
 function cleanDefinition(d: { en?: string; zh?: string }): { en?: string; zh?: string } {

@@ -2,6 +2,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown';
 import type { Matcher } from './matcher';
 import { lastContentLine, matchProse, proseWalker, type Heading, type Occurrence, type ScanResult } from './scanner';
+import { resolveSenses } from './senses';
 import { LineIndex } from './text';
 
 /** One top-level block of the document and what the scan found in it. */
@@ -65,7 +66,7 @@ export class IncrementalScan {
       for (const o of b.occurrences) occurrences.push(o);
       for (const h of b.headings) headings.push(h);
     }
-    return { occurrences, headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
+    return { occurrences: resolveSenses(this.text, occurrences, headings), headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
   }
 
   /** Replaces `[start, end)` of the current text with `insert` and brings the scan up to date. */

@@ -1,13 +1,35 @@
 import { isWordChar, lowerCode, normalizeCode, normalizeTerm, defaultCaseSensitive } from './text';
 
-/** One name to look for: an entry's English or Chinese name, abbreviation or alias. */
+/** One entry an ambiguous surface may mean, and what points to it. */
+export interface SenseCandidate {
+  readonly entryId: string;
+  /** Words that, in the same sentence or section, point to this sense. */
+  readonly cues: readonly string[];
+  /** Entries whose presence nearby points to this sense. */
+  readonly related: readonly string[];
+  /** Chosen when nothing else decides. */
+  readonly default: boolean;
+}
+
+/**
+ * One name to look for: an entry's English or Chinese name, abbreviation, alias or generated form (`name`); an
+ * ambiguous surface with the entries it may mean (`sense`); a longer word that selects one sense of a surface inside
+ * it (`compound`, the match is the surface); or a longer word inside which an entry never matches (`block`).
+ */
 export interface MatchPattern {
   /** The name as written in the glossary. */
   readonly term: string;
-  /** The entry the name belongs to. */
+  /** The entry the name belongs to (for a sense, the first candidate). */
   readonly entryId: string;
   /** Match case exactly; defaults to the policy of {@link defaultCaseSensitive}. */
   readonly caseSensitive?: boolean;
+  readonly kind?: 'name' | 'sense' | 'compound' | 'block';
+  /** For `sense`: every entry the surface may mean, the default first. */
+  readonly senses?: readonly SenseCandidate[];
+  /** For `compound`: where the surface lies inside the (normalised) compound. */
+  readonly surface?: { readonly start: number; readonly length: number };
+  /** A plural `s` may follow (false for proper names); defaults to true. */
+  readonly plural?: boolean;
 }
 
 /** A match: `[start, end)` offsets in UTF-16 code units, and which pattern matched. */
@@ -16,6 +38,9 @@ export interface Match {
   readonly end: number;
   readonly entryId: string;
   readonly pattern: number;
+  /** For an ambiguous surface: every entry it may mean (not yet resolved), or the one its compound chose. */
+  readonly senses?: readonly SenseCandidate[];
+  readonly by?: 'compound';
 }
 
 interface CompiledPattern {
@@ -27,13 +52,14 @@ interface CompiledPattern {
   readonly leftBoundary: boolean;
   readonly rightBoundary: boolean;
   readonly plural: boolean;
+  readonly source: MatchPattern;
 }
 
 const ROOT = 0;
 
 /**
  * Finds every glossary name in a text in one linear pass (Aho–Corasick over case-folded, normalised names),
- * then keeps the leftmost-longest matches that respect word boundaries.
+ * then keeps the matches that respect word boundaries and together cover the most text.
  *
  * Boundaries: a name that starts (ends) with a Latin letter or digit matches only where the character before
  * (after) it is not a letter or digit of a Latin-script word; CJK characters, punctuation, hyphens, apostrophes
@@ -74,7 +100,8 @@ export class Matcher {
       exact,
       leftBoundary: isWordChar(first),
       rightBoundary: isWordChar(last),
-      plural: /\p{L}/u.test(key[key.length - 1]) && isWordChar(last),
+      plural: p.plural !== false && /\p{L}/u.test(key[key.length - 1]) && isWordChar(last),
+      source: p,
     });
     let node = ROOT;
     for (let i = 0; i < key.length; i++) {
@@ -134,7 +161,7 @@ export class Matcher {
         out = this.dictLink[out];
       }
     }
-    return leftmostLongest(candidates);
+    return select(candidates, this.patterns);
   }
 
   private accept(text: string, pi: number, end: number, from: number, to: number): Match | undefined {
@@ -159,19 +186,86 @@ export class Matcher {
     if (start < from || stop > to) return undefined;
     return { start, end: stop, entryId: p.entryId, pattern: pi };
   }
+
+  /** The pattern behind a match. */
+  pattern(index: number): MatchPattern {
+    return this.patterns[index].source;
+  }
 }
 
-/** Keeps the leftmost, then longest, of overlapping candidates; earlier patterns win exact ties. */
-function leftmostLongest(candidates: Match[]): Match[] {
-  if (candidates.length <= 1) return candidates;
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.pattern - b.pattern);
-  const kept: Match[] = [];
-  let reach = -1;
+/**
+ * Settles the candidates: `block` words remove their entry from the matches inside them; of overlapping
+ * candidates, the set that covers the most text wins (then the fewest matches, then the earliest patterns); a
+ * compound becomes a match of its surface with its sense chosen.
+ */
+function select(candidates: Match[], patterns: readonly CompiledPattern[]): Match[] {
+  if (candidates.length === 0) return candidates;
+  const blocks = candidates.filter((m) => patterns[m.pattern].source.kind === 'block');
+  const live = blocks.length ? unblocked(candidates, blocks, patterns) : candidates;
+  return maxCoverage(live).map((m) => finish(m, patterns[m.pattern].source));
+}
+
+function unblocked(candidates: Match[], blocks: Match[], patterns: readonly CompiledPattern[]): Match[] {
+  const inside = (m: Match, id: string) => blocks.some((b) => b.entryId === id && b.start <= m.start && m.end <= b.end);
+  const out: Match[] = [];
   for (const m of candidates) {
-    if (m.start >= reach) {
-      kept.push(m);
-      reach = m.end;
+    const p = patterns[m.pattern].source;
+    if (p.kind === 'block') continue;
+    if (p.kind !== 'sense') {
+      if (!inside(m, m.entryId)) out.push(m);
+      continue;
+    }
+    const senses = (p.senses ?? []).filter((s) => !inside(m, s.entryId));
+    if (senses.length) out.push({ ...m, entryId: senses[0].entryId, senses });
+  }
+  return out;
+}
+
+/** Weighted interval scheduling: non-overlapping matches of greatest total length. */
+function maxCoverage(candidates: Match[]): Match[] {
+  const sorted = candidates.slice().sort((a, b) => a.end - b.end || a.start - b.start || a.pattern - b.pattern);
+  const n = sorted.length;
+  const cover = new Float64Array(n + 1);
+  const count = new Float64Array(n + 1);
+  const take = new Uint8Array(n + 1);
+  const prev = new Int32Array(n + 1);
+  const better = (c1: number, k1: number, c2: number, k2: number) => c1 > c2 || (c1 === c2 && k1 < k2);
+  for (let i = 1; i <= n; i++) {
+    const m = sorted[i - 1];
+    let lo = 0;
+    let hi = i - 1; // last j < i with sorted[j - 1].end <= m.start
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sorted[mid - 1].end <= m.start) lo = mid;
+      else hi = mid - 1;
+    }
+    prev[i] = lo;
+    const withC = cover[lo] + (m.end - m.start);
+    const withK = count[lo] + 1;
+    if (better(withC, withK, cover[i - 1], count[i - 1])) {
+      cover[i] = withC;
+      count[i] = withK;
+      take[i] = 1;
+    } else {
+      cover[i] = cover[i - 1];
+      count[i] = count[i - 1];
     }
   }
-  return kept;
+  const kept: Match[] = [];
+  for (let i = n; i > 0; ) {
+    if (take[i]) {
+      kept.push(sorted[i - 1]);
+      i = prev[i];
+    } else i--;
+  }
+  return kept.reverse();
+}
+
+function finish(m: Match, p: MatchPattern): Match {
+  if (p.kind === 'compound' && p.surface) {
+    const start = m.start + p.surface.start;
+    return { start, end: start + p.surface.length, entryId: m.entryId, pattern: m.pattern, by: 'compound' };
+  }
+  if (p.kind === 'sense' && !m.senses) return { ...m, senses: p.senses };
+  return m;
 }

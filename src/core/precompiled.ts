@@ -1,9 +1,11 @@
-import type { SourceRange } from './glossary';
+import type { SenseSpec, SourceRange } from './glossary';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 
 type Range = Omit<SourceRange, 'file'>;
 type Loc = { value: string; range: Range };
-type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'related'> & {
+type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'related' | 'senses' | 'notIn'> & {
+  senses: { value: SenseSpec; range: Range }[];
+  notIn: Loc[];
   fields: string[];
   range: Range;
   id: Loc;
@@ -23,8 +25,11 @@ export interface PrecompiledGlossary {
 const strip = ({ file: _file, ...r }: SourceRange): Range => r;
 const loc = (l: Located<string>): Loc => ({ value: l.value, range: strip(l.range) });
 
-/** Turns parsed glossary files into compact JSON-safe data (file names stored once per file). */
-export function precompile(files: readonly ParsedGlossaryFile[]): PrecompiledGlossary {
+/**
+ * Turns parsed glossary files into compact JSON-safe data (file names stored once per file), with each entry's
+ * generated word forms and variants when `forms` is given, so loading needs no inflection at run time.
+ */
+export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: RawEntry) => readonly string[]): PrecompiledGlossary {
   return {
     format: 1,
     files: files.map((f) => ({
@@ -32,6 +37,7 @@ export function precompile(files: readonly ParsedGlossaryFile[]): PrecompiledGlo
       problems: f.problems,
       entries: f.entries.map((e) => ({
         ...e,
+        ...(forms ? { forms: [...forms(e)] } : {}),
         fields: [...e.fields],
         range: strip(e.range),
         id: loc(e.id),
@@ -40,6 +46,8 @@ export function precompile(files: readonly ParsedGlossaryFile[]): PrecompiledGlo
         abbr: e.abbr && loc(e.abbr),
         aliases: e.aliases.map(loc),
         related: e.related.map(loc),
+        senses: e.senses.map((x) => ({ value: x.value, range: strip(x.range) })),
+        notIn: e.notIn.map(loc),
       })),
     })),
   };
@@ -65,6 +73,8 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
           abbr: e.abbr && back(e.abbr),
           aliases: e.aliases.map(back),
           related: e.related.map(back),
+          senses: (e.senses ?? []).map((x) => ({ value: x.value, range: at(x.range) })),
+          notIn: (e.notIn ?? []).map(back),
         }),
       ),
     };

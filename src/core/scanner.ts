@@ -3,7 +3,8 @@ import { toString } from 'mdast-util-to-string';
 import type { GlossaryIndex } from './glossaryIndex';
 import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
 import { parseMarkdown } from './markdown';
-import type { Matcher } from './matcher';
+import type { Matcher, SenseCandidate } from './matcher';
+import { resolveSenses, type SenseInfo } from './senses';
 import { LineIndex } from './text';
 
 /** Where a glossary term occurs: offsets `[start, end)` and 1-based line/column (UTF-16), end exclusive. */
@@ -17,6 +18,10 @@ export interface Occurrence {
   readonly endColumn: number;
   /** The exact source text at the range. */
   readonly text: string;
+  /** For an ambiguous surface: the entries it could mean, the chosen one (`entryId`) first, and how it was chosen. */
+  readonly senses?: SenseInfo;
+  /** Before senses are resolved: the entries an ambiguous surface may mean. Never in a final scan. */
+  readonly candidates?: readonly SenseCandidate[];
 }
 
 /** A heading of the document. */
@@ -137,6 +142,8 @@ export function matchProse(text: string, ranges: readonly number[], matcher: Mat
         endLine: e.line,
         endColumn: e.column,
         text: text.slice(m.start, m.end),
+        ...(m.by === 'compound' ? { senses: { candidates: [m.entryId], by: 'compound' as const } } : {}),
+        ...(m.senses ? { candidates: m.senses } : {}),
       });
     }
   }
@@ -148,7 +155,7 @@ export function scanDocument(text: string, glossary: Pick<GlossaryIndex, 'matche
   const lines = new LineIndex(text);
   const prose = collectProse(parseMarkdown(text), text, lines);
   return {
-    occurrences: matchProse(text, prose.ranges, glossary.matcher, lines),
+    occurrences: resolveSenses(text, matchProse(text, prose.ranges, glossary.matcher, lines), prose.headings),
     headings: prose.headings,
     lineCount: lines.lineCount,
     lastLine: lastContentLine(text, lines),

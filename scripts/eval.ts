@@ -1,0 +1,231 @@
+// npm run eval: scores the scanner with the built-in glossary against the hand labels in eval/labels/.
+// Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { entryTerms } from '../src/core/glossary';
+import { buildGlossary, type GlossaryIndex } from '../src/core/glossaryIndex';
+import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
+import type { Occurrence } from '../src/core/scanner';
+import { scanDocument } from '../src/core/scanner';
+import { normalizeTerm } from '../src/core/text';
+
+interface LabelConcept {
+  en: string;
+  zh?: string;
+  sense?: string;
+  tier: 'core' | 'extended';
+  firstLine: number;
+  surfaces: string[];
+  lines?: Record<string, number[]>;
+}
+interface Labels {
+  file: string;
+  concepts: LabelConcept[];
+  traps: { line: number; text: string; why: string }[];
+}
+interface Note {
+  slug: string;
+  file: string;
+  split: 'dev' | 'heldout';
+}
+/** Verdicts on reported concepts that no label names: the labeller missed it, the tool is wrong, or not a concept. */
+type Verdict = 'label-missed' | 'wrong' | 'not-a-concept';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const EVAL = path.join(ROOT, 'eval');
+const readJson = <T>(f: string, fallback?: T): T => (fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as T) : (fallback as T));
+
+/** Label concept key: its English name and sense. */
+const keyOf = (c: LabelConcept) => (c.sense ? `${c.en} [${c.sense}]` : c.en);
+
+/** Entry ids a labelled concept stands for: the curated map first, else entries with one of its names. */
+function entriesFor(c: LabelConcept, glossary: GlossaryIndex, byName: Map<string, Set<string>>, map: Record<string, string[] | null>): string[] {
+  const curated = map[keyOf(c)] ?? map[c.en];
+  if (curated !== undefined) return curated ?? [];
+  const ids = new Set<string>();
+  for (const n of [c.en, c.zh, ...c.surfaces]) {
+    if (!n) continue;
+    for (const id of byName.get(normalizeTerm(n, false)) ?? []) ids.add(id);
+  }
+  if (ids.size > 1) {
+    // Prefer the entry named by the English label itself, when there is one.
+    const own = byName.get(normalizeTerm(c.en, false));
+    if (own && own.size) return [...own];
+  }
+  return [...ids].filter((id) => glossary.get(id));
+}
+
+function nameIndex(glossary: GlossaryIndex): Map<string, Set<string>> {
+  const byName = new Map<string, Set<string>>();
+  const add = (name: string, id: string) => {
+    const k = normalizeTerm(name, false);
+    if (!byName.has(k)) byName.set(k, new Set());
+    byName.get(k)!.add(id);
+  };
+  for (const e of glossary.entries.values()) for (const n of entryTerms(e)) add(n, e.id);
+  for (const p of glossary.patterns) if (!p.kind || p.kind === 'name') add(p.term, p.entryId);
+  return byName;
+}
+
+interface FileScore {
+  slug: string;
+  split: string;
+  labelled: number;
+  core: number;
+  foundAll: number;
+  foundCore: number;
+  reported: number;
+  correct: number;
+  wrong: number;
+  unjudged: number;
+  trapHits: number;
+  senseErrors: number;
+  missedCore: string[];
+  missedExtended: string[];
+  unmapped: string[];
+  wrongIds: string[];
+  unjudgedIds: string[];
+  trapHitTexts: string[];
+  senseErrorTexts: string[];
+}
+
+function scoreNote(note: Note, glossary: GlossaryIndex, byName: Map<string, Set<string>>, map: Record<string, string[] | null>, verdicts: Record<string, Verdict>): FileScore {
+  const labels = readJson<Labels>(path.join(EVAL, 'labels', `${note.slug}.json`));
+  const text = fs.readFileSync(path.join(ROOT, '..', 'shared', 'corpus', note.file), 'utf8');
+  const occ = scanDocument(text, glossary).occurrences;
+  const scored = occ.filter((o) => glossary.get(o.entryId)?.category !== 'organizations');
+  const reported = new Set(scored.map((o) => o.entryId));
+  const mapped = new Map<string, string[]>();
+  for (const c of labels.concepts) mapped.set(keyOf(c), entriesFor(c, glossary, byName, map));
+  const labelledIds = new Set([...mapped.values()].flat());
+  const found = (c: LabelConcept) => mapped.get(keyOf(c))!.some((id) => reported.has(id));
+  const core = labels.concepts.filter((c) => c.tier === 'core');
+  const s: FileScore = {
+    slug: note.slug,
+    split: note.split,
+    labelled: labels.concepts.length,
+    core: core.length,
+    foundAll: labels.concepts.filter(found).length,
+    foundCore: core.filter(found).length,
+    reported: reported.size,
+    correct: 0,
+    wrong: 0,
+    unjudged: 0,
+    trapHits: 0,
+    senseErrors: 0,
+    missedCore: core.filter((c) => !found(c)).map(keyOf),
+    missedExtended: labels.concepts.filter((c) => c.tier !== 'core' && !found(c)).map(keyOf),
+    unmapped: labels.concepts.filter((c) => mapped.get(keyOf(c))!.length === 0).map(keyOf),
+    wrongIds: [],
+    unjudgedIds: [],
+    trapHitTexts: [],
+    senseErrorTexts: [],
+  };
+  const trapped = trapHits(labels, scored, text);
+  s.trapHits = trapped.length;
+  s.trapHitTexts = trapped.map((o) => `${o.line}: ${o.text} → ${o.entryId}`);
+  for (const id of reported) {
+    if (labelledIds.has(id)) s.correct++;
+    else {
+      const v = verdicts[`${note.slug}#${id}`];
+      const onlyTraps = scored.filter((o) => o.entryId === id).every((o) => trapped.includes(o));
+      if (v === 'label-missed') s.correct++;
+      else if (v === 'wrong' || (v === undefined && onlyTraps)) (s.wrong++, s.wrongIds.push(id));
+      else if (v === undefined) (s.unjudged++, s.unjudgedIds.push(id));
+    }
+  }
+  const errs = senseErrors(labels, scored, mapped);
+  s.senseErrors = errs.length;
+  s.senseErrorTexts = errs;
+  return s;
+}
+
+/** Occurrences that fall inside a labelled trap (same line, inside the trap's text). */
+function trapHits(labels: Labels, occ: readonly Occurrence[], text: string): Occurrence[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const hits: Occurrence[] = [];
+  for (const t of labels.traps) {
+    const line = lines[t.line - 1] ?? '';
+    const at = line.indexOf(t.text);
+    if (at < 0 || !t.text) continue;
+    for (const o of occ) {
+      if (o.line !== t.line || o.endLine !== t.line) continue;
+      const col = o.column - 1;
+      if (col >= at && o.endColumn - 1 <= at + t.text.length) hits.push(o);
+    }
+  }
+  return hits;
+}
+
+/** Uses of an ambiguous surface on a labelled line that the tool gave to another entry. */
+function senseErrors(labels: Labels, occ: readonly Occurrence[], mapped: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const c of labels.concepts) {
+    const ids = mapped.get(keyOf(c))!;
+    if (!ids.length) continue;
+    for (const [surface, lines] of Object.entries(c.lines ?? {})) {
+      for (const line of lines) {
+        const here = occ.filter((o) => o.line === line && o.text === surface);
+        if (here.length && !here.some((o) => ids.includes(o.entryId))) out.push(`${line}: ${surface} → ${here.map((o) => o.entryId).join(',')} (label: ${keyOf(c)})`);
+      }
+    }
+  }
+  return out;
+}
+
+function total(files: FileScore[]) {
+  const sum = (k: keyof FileScore) => files.reduce((a, f) => a + (f[k] as number), 0);
+  const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : 0);
+  const reported = sum('reported');
+  return {
+    files: files.length,
+    labelled: sum('labelled'),
+    core: sum('core'),
+    coreRecall: ratio(sum('foundCore'), sum('core')),
+    allRecall: ratio(sum('foundAll'), sum('labelled')),
+    reported,
+    precision: ratio(sum('correct'), reported),
+    wrong: sum('wrong'),
+    wrongRate: ratio(sum('wrong'), reported),
+    unjudged: sum('unjudged'),
+    trapHits: sum('trapHits'),
+    senseErrors: sum('senseErrors'),
+  };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
+  const details = args.includes('--details') ? args[args.indexOf('--details') + 1] : undefined;
+  const notes = readJson<{ notes: Note[] }>(path.join(EVAL, 'notes.json')).notes.filter((n) => split === 'all' || n.split === split);
+  const compiled = readJson<PrecompiledGlossary>(path.join(ROOT, 'dist', 'glossary.json'));
+  const glossary = buildGlossary([{ builtin: true, files: revive(compiled) }]);
+  const byName = nameIndex(glossary);
+  const map = readJson<Record<string, string[] | null>>(path.join(EVAL, 'concept-map.json'), {});
+  const verdicts = readJson<Record<string, Verdict>>(path.join(EVAL, 'verdicts.json'), {});
+  const files = notes.map((n) => scoreNote(n, glossary, byName, map, verdicts));
+  const result = {
+    glossaryEntries: glossary.entries.size,
+    dev: total(files.filter((f) => f.split === 'dev')),
+    heldout: total(files.filter((f) => f.split === 'heldout')),
+    files: details ? files.filter((f) => f.slug === details || details === 'all') : files.map(({ missedCore, missedExtended, unmapped, wrongIds, unjudgedIds, trapHitTexts, senseErrorTexts, ...rest }) => rest),
+  };
+  if (args.includes('--json')) return void console.log(JSON.stringify(result, null, 2));
+  printTable(result.dev, result.heldout, files);
+  if (details) console.log(JSON.stringify(result.files, null, 2));
+}
+
+function printTable(dev: ReturnType<typeof total>, held: ReturnType<typeof total>, files: FileScore[]): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log('split     files  labelled  core  core recall  all recall  reported  precision  wrong  wrong rate  unjudged  trap hits  sense errors');
+  for (const [name, t] of [['dev', dev], ['held-out', held]] as const) {
+    if (!t.files) continue;
+    console.log(
+      `${name.padEnd(9)} ${String(t.files).padStart(5)} ${String(t.labelled).padStart(9)} ${String(t.core).padStart(5)} ${pct(t.coreRecall).padStart(12)} ${pct(t.allRecall).padStart(11)} ${String(t.reported).padStart(9)} ${pct(t.precision).padStart(10)} ${String(t.wrong).padStart(6)} ${pct(t.wrongRate).padStart(11)} ${String(t.unjudged).padStart(9)} ${String(t.trapHits).padStart(10)} ${String(t.senseErrors).padStart(13)}`,
+    );
+  }
+  console.log('\nper file (core found/core, all found/all, reported, wrong, unjudged)');
+  for (const f of files) console.log(`  ${f.split.padEnd(8)} ${f.slug.slice(0, 60).padEnd(60)} ${f.foundCore}/${f.core}  ${f.foundAll}/${f.labelled}  ${f.reported}  ${f.wrong}  ${f.unjudged}`);
+}
+
+main();

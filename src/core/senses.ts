@@ -1,0 +1,133 @@
+import type { SenseCandidate } from './matcher';
+import { occurrencesBetween } from './occurrences';
+import type { Heading, Occurrence } from './scanner';
+import { isWordChar } from './text';
+
+/** How the sense of an ambiguous surface was chosen, strongest evidence first. */
+export type SenseChoice = 'compound' | 'sentence' | 'section' | 'default' | 'unresolved';
+
+/** The sense of an occurrence of an ambiguous surface: every entry it could mean, best first, and why. */
+export interface SenseInfo {
+  /** Entry ids, the chosen one first. */
+  readonly candidates: readonly string[];
+  readonly by: SenseChoice;
+}
+
+/** Sentence ends: Chinese and Western full stops, question and exclamation marks, semicolons, line breaks. */
+const SENTENCE_END = /[。！？!?；;\n\r]/;
+/** How far a sentence is looked for on each side of a surface. */
+const SENTENCE_REACH = 300;
+
+/**
+ * Resolves every occurrence of an ambiguous surface: a compound has chosen already; otherwise the cue words and
+ * related concepts in the same sentence decide, then those in the section, then the default sense. A surface that
+ * stays undecided is kept with every candidate when it may mean several entries, and dropped when its only
+ * concept sense has no evidence (it is most likely the everyday word).
+ */
+export function resolveSenses(text: string, occurrences: readonly Occurrence[], headings: readonly Heading[]): Occurrence[] {
+  if (!occurrences.some((o) => o.candidates)) return occurrences as Occurrence[];
+  const sections = new SectionText(text, headings, occurrences);
+  const out: Occurrence[] = [];
+  for (const o of occurrences) {
+    if (!o.candidates) {
+      out.push(o);
+      continue;
+    }
+    const resolved = resolveOne(text, o, o.candidates, occurrences, sections);
+    if (resolved) out.push(resolved);
+  }
+  return out;
+}
+
+function resolveOne(text: string, o: Occurrence, candidates: readonly SenseCandidate[], all: readonly Occurrence[], sections: SectionText): Occurrence | undefined {
+  const { candidates: _drop, ...base } = o;
+  const pick = (c: SenseCandidate, by: SenseChoice): Occurrence => ({
+    ...base,
+    entryId: c.entryId,
+    senses: { candidates: [c.entryId, ...candidates.filter((x) => x !== c).map((x) => x.entryId)], by },
+  });
+  const [s, e] = sentenceAround(text, o.start, o.end);
+  const nearby = (from: number, to: number) => unambiguous(all, from, to);
+  const bySentence = best(candidates, text.slice(s, e).toLowerCase(), nearby(s, e));
+  if (bySentence) return pick(bySentence, 'sentence');
+  const section = sections.around(o.start);
+  const bySection = best(candidates, section.lower, section.concepts);
+  if (bySection) return pick(bySection, 'section');
+  const fallback = candidates.find((c) => c.default);
+  if (fallback) return pick(fallback, 'default');
+  return candidates.length > 1 ? pick(candidates[0], 'unresolved') : undefined;
+}
+
+/** The candidate with strictly the most evidence (cue words present, related concepts present), if any has some. */
+function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[]): SenseCandidate | undefined {
+  const present = new Set(concepts);
+  let top: SenseCandidate | undefined;
+  let topScore = 0;
+  let tie = false;
+  for (const c of candidates) {
+    const score = c.cues.filter((cue) => hasWord(lower, cue.toLowerCase())).length + c.related.filter((r) => present.has(r)).length;
+    if (score > topScore) {
+      top = c;
+      topScore = score;
+      tie = false;
+    } else if (score === topScore && score > 0) tie = true;
+  }
+  return tie ? undefined : top;
+}
+
+/** True where `word` occurs in `lower`; a word that starts or ends with a Latin letter must stand alone there. */
+export function hasWord(lower: string, word: string): boolean {
+  if (!word) return false;
+  const left = isWordChar(word.charCodeAt(0));
+  const right = isWordChar(word.charCodeAt(word.length - 1));
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    if (left && i > 0 && isWordChar(lower.charCodeAt(i - 1))) continue;
+    const end = i + word.length;
+    if (right && end < lower.length && isWordChar(lower.charCodeAt(end))) continue;
+    return true;
+  }
+  return false;
+}
+
+function unambiguous(all: readonly Occurrence[], from: number, to: number): string[] {
+  return occurrencesBetween(all, from, to).filter((x) => !x.candidates).map((x) => x.entryId);
+}
+
+/** `[start, end)` of the sentence around `[from, to)`. */
+export function sentenceAround(text: string, from: number, to: number): [number, number] {
+  let s = from;
+  const minS = Math.max(0, from - SENTENCE_REACH);
+  while (s > minS && !SENTENCE_END.test(text[s - 1])) s--;
+  let e = to;
+  const maxE = Math.min(text.length, to + SENTENCE_REACH);
+  while (e < maxE && !SENTENCE_END.test(text[e])) e++;
+  return [s, e];
+}
+
+/** The text and the unambiguous concepts of each section (from one heading to the next), computed once each. */
+class SectionText {
+  private readonly starts: number[];
+  private readonly cache = new Map<number, { lower: string; concepts: string[] }>();
+
+  constructor(
+    private readonly text: string,
+    headings: readonly Heading[],
+    private readonly occurrences: readonly Occurrence[],
+  ) {
+    this.starts = [0, ...headings.map((h) => h.start).filter((x) => x > 0)].sort((a, b) => a - b);
+  }
+
+  around(offset: number): { lower: string; concepts: string[] } {
+    let i = 0;
+    while (i + 1 < this.starts.length && this.starts[i + 1] <= offset) i++;
+    let hit = this.cache.get(i);
+    if (!hit) {
+      const from = this.starts[i];
+      const to = i + 1 < this.starts.length ? this.starts[i + 1] : this.text.length;
+      const concepts = unambiguous(this.occurrences, from, to);
+      hit = { lower: this.text.slice(from, to).toLowerCase(), concepts };
+      this.cache.set(i, hit);
+    }
+    return hit;
+  }
+}
