@@ -43,13 +43,15 @@ function entriesFor(c: LabelConcept, glossary: GlossaryIndex, byName: Map<string
   const curated = map[keyOf(c)] ?? map[c.en];
   if (curated !== undefined) return curated ?? [];
   const ids = new Set<string>();
-  for (const n of [c.en, c.zh, ...c.surfaces]) {
+  const bare = c.en.replace(/\s*\(.*\)\s*$/, '');
+  if (c.sense && glossary.get(c.sense)) return [c.sense];
+  for (const n of [bare, c.en, c.zh, ...c.surfaces]) {
     if (!n) continue;
     for (const id of byName.get(normalizeTerm(n, false)) ?? []) ids.add(id);
   }
   if (ids.size > 1) {
     // Prefer the entry named by the English label itself, when there is one.
-    const own = byName.get(normalizeTerm(c.en, false));
+    const own = byName.get(normalizeTerm(bare, false));
     if (own && own.size) return [...own];
   }
   return [...ids].filter((id) => glossary.get(id));

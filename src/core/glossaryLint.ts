@@ -66,9 +66,13 @@ export function lintGlossary(index: GlossaryIndex, options: LintOptions): Glossa
     if (e.zh && !HAS_HAN.test(e.zh)) report(`zh "${e.zh}" has no Chinese characters; put English names in en or aliases`);
     if (HAS_HAN.test(e.en)) report(`en "${e.en}" has Chinese characters; put Chinese names in zh or aliases`);
     if (!categories.has(e.category)) report(`unknown category "${e.category}"; expected one of ${[...categories].join(', ')}`);
-    for (const term of entryTerms(e)) {
+    lintSenses(e, report);
+    // A sense surface is matched only with evidence, unless it is a default sense: then it is checked like a name.
+    const gated = new Set(e.senses.filter((s) => !s.default).map((s) => s.surface.toLowerCase()));
+    for (const term of [...entryTerms(e), ...e.senses.filter((s) => s.default).map((s) => s.surface)]) {
       const t = term.trim();
       if ([...t].length === 1 && isHan(t.charCodeAt(0))) report(`"${t}" is a single Han character; it would match inside countless words`);
+      if (gated.has(t.toLowerCase())) continue;
       const insensitive = !(e.caseSensitive ?? defaultCaseSensitive(t));
       if (insensitive && /^[A-Za-z]+$/.test(t) && options.commonWords.has(t.toLowerCase()) && !exceptions.has(t.toLowerCase()))
         report(`"${t}" is an everyday English word and would cause false hits; use a longer name, or list it in COMMON_WORD_EXCEPTIONS`);
@@ -76,6 +80,13 @@ export function lintGlossary(index: GlossaryIndex, options: LintOptions): Glossa
     lintReferences(e, report);
   }
   return problems;
+}
+
+/** A sense needs something that selects it: compounds, cues, or being the default. */
+function lintSenses(e: GlossaryEntry, report: (m: string) => void): void {
+  for (const s of e.senses) {
+    if (!s.default && s.compounds.length === 0 && s.cues.length === 0) report(`sense "${s.surface}" has no compounds, cues or default, so it can never be chosen`);
+  }
 }
 
 function hanShare(s: string): number {
