@@ -15,6 +15,8 @@ export interface SenseInfo {
 
 /** Sentence ends: Chinese and Western full stops, question and exclamation marks, semicolons, line breaks. */
 const SENTENCE_END = /[。！？!?；;\n\r]/;
+/** Pieces of evidence a section must hold for one sense: a section is wide, one stray cue is not enough. */
+const SECTION_EVIDENCE = 2;
 /** How far a sentence is looked for on each side of a surface. */
 const SENTENCE_REACH = 300;
 
@@ -51,7 +53,7 @@ function resolveOne(text: string, o: Occurrence, candidates: readonly SenseCandi
   const bySentence = best(candidates, text.slice(s, e).toLowerCase(), nearby(s, e));
   if (bySentence) return pick(bySentence, 'sentence');
   const section = sections.around(o.start);
-  const bySection = best(candidates, section.lower, section.concepts);
+  const bySection = best(candidates, section.lower, section.concepts, SECTION_EVIDENCE);
   if (bySection) return pick(bySection, 'section');
   const fallback = candidates.find((c) => c.default);
   if (fallback) return pick(fallback, 'default');
@@ -59,8 +61,9 @@ function resolveOne(text: string, o: Occurrence, candidates: readonly SenseCandi
 }
 
 /** The candidate with strictly the most evidence (cue words present, related concepts present), if any has some. */
-function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[]): SenseCandidate | undefined {
+function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[], needed = 1): SenseCandidate | undefined {
   const present = new Set(concepts);
+  for (const c of candidates) present.delete(c.entryId); // one sense is no evidence for another
   let top: SenseCandidate | undefined;
   let topScore = 0;
   let tie = false;
@@ -72,7 +75,7 @@ function best(candidates: readonly SenseCandidate[], lower: string, concepts: re
       tie = false;
     } else if (score === topScore && score > 0) tie = true;
   }
-  return tie ? undefined : top;
+  return tie || topScore < needed ? undefined : top;
 }
 
 /** True where `word` occurs in `lower`; a word that starts or ends with a Latin letter must stand alone there. */
