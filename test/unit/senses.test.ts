@@ -1,0 +1,153 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildGlossary } from '../../src/core/glossaryIndex';
+import { revive, type PrecompiledGlossary } from '../../src/core/precompiled';
+import { scanDocument } from '../../src/core/scanner';
+import { glossaryFrom, ROOT } from './helpers';
+
+const SENSES_YAML = `entries:
+  - id: inference
+    en: inference
+    zh: 模型推理
+    category: inference
+    senses:
+      - surface: 推理
+        compounds: [推理速度, 推理框架]
+        cues: [部署, 显存]
+        default: true
+    definition: { en: Running a trained model on new inputs., zh: 用训练好的模型计算输出。 }
+  - id: reasoning
+    en: reasoning
+    zh: 推理能力
+    category: prompting
+    senses:
+      - surface: 推理
+        compounds: [数学推理, 逻辑推理]
+        cues: [思维链, 步骤]
+    related: [chain-of-thought]
+    definition: { en: Deriving an answer through intermediate steps., zh: 通过中间步骤得出结论。 }
+  - id: chain-of-thought
+    en: chain of thought
+    zh: 思维链
+    category: prompting
+    definition: { en: Writing out intermediate reasoning steps., zh: 先写出中间推理步骤。 }
+  - id: rl-policy
+    en: policy
+    zh: 策略
+    category: ml-basics
+    senses:
+      - surface: 策略
+        compounds: [当前策略]
+        cues: [奖励, PPO]
+    notIn: [训练策略]
+    definition: { en: The rule by which an agent picks actions., zh: 智能体选择动作的规则。 }
+  - id: baichuan
+    en: Baichuan
+    zh: 百川
+    category: models
+    notIn: [海纳百川]
+    definition: { en: A family of open Chinese LLMs., zh: 百川智能的开源大模型系列。 }
+`;
+
+const scan = (text: string, g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML })) => scanDocument(text, g).occurrences;
+const pick = (text: string) => scan(text).map((o) => [o.text, o.entryId, o.senses?.by ?? '-']);
+
+describe('senses', () => {
+  it('the glossary loads sense declarations without problems', () => {
+    assert.deepEqual(glossaryFrom({ name: 's.yaml', text: SENSES_YAML }).problems, []);
+  });
+  it('a compound chooses the sense and the match is the surface inside it', () => {
+    assert.deepEqual(pick('提升推理速度。'), [['推理', 'inference', 'compound']]);
+    assert.deepEqual(pick('擅长数学推理。'), [['推理', 'reasoning', 'compound']]);
+  });
+  it('cue words in the sentence choose next', () => {
+    assert.deepEqual(pick('部署后再推理。'), [['推理', 'inference', 'sentence']]);
+    assert.deepEqual(pick('按步骤推理。'), [['推理', 'reasoning', 'sentence']]);
+  });
+  it('related concepts in the sentence count as evidence', () => {
+    assert.deepEqual(pick('用思维链引导推理。'), [['思维链', 'chain-of-thought', '-'], ['推理', 'reasoning', 'sentence']]);
+  });
+  it('then the section, which needs two pieces of evidence', () => {
+    assert.deepEqual(pick('# 一\n\n思维链写出步骤。\n\n模型在这里推理。\n\n# 二\n\n模型在这里推理。')
+      .filter(([t]) => t === '推理'), [['推理', 'reasoning', 'section'], ['推理', 'inference', 'default']]);
+  });
+  it('falls back to the default sense and lists every candidate, best first', () => {
+    const [o] = scan('模型推理之后再推理。').filter((x) => x.text === '推理');
+    assert.deepEqual(o.senses, { candidates: ['inference', 'reasoning'], by: 'default' });
+  });
+  it('drops a single-sense surface that has no evidence: it is the everyday word', () => {
+    assert.deepEqual(pick('我们换一种策略。'), []);
+    assert.deepEqual(pick('PPO 用奖励更新策略。'), [['策略', 'rl-policy', 'sentence']]);
+    assert.deepEqual(pick('按当前策略采样。'), [['策略', 'rl-policy', 'compound']]);
+  });
+  it('notIn words block an entry inside them, and the cue cannot bring it back', () => {
+    assert.deepEqual(pick('PPO 的训练策略与奖励。'), []);
+    assert.deepEqual(pick('海纳百川，百川开源了模型。'), [['百川', 'baichuan', '-']]);
+  });
+  it('reports an undecided surface with two concept senses as unresolved', () => {
+    const g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML.replace('        default: true\n', '') });
+    const [o] = scanDocument('今天我们推理。', g).occurrences;
+    assert.deepEqual([o.entryId, o.senses], ['inference', { candidates: ['inference', 'reasoning'], by: 'unresolved' }]);
+  });
+  it('a compound that does not contain its surface is an error at its place', () => {
+    const g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML.replace('[推理速度, 推理框架]', '[推理速度, 部署框架]') });
+    assert.deepEqual(g.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ['8:27 compound "部署框架" does not contain the surface "推理" it selects']);
+  });
+  it('never leaves pending candidates in a final scan', () => {
+    assert.ok(scan('推理，策略，奖励 PPO 策略，数学推理。').every((o) => o.candidates === undefined));
+  });
+});
+
+/** Real sentences from ../shared/corpus (not from the held-out notes), with the built-in glossary. */
+describe('senses of the built-in glossary on real sentences', () => {
+  const compiled = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
+  const builtin = buildGlossary([{ builtin: true, files: revive(compiled) }]);
+  const sense = (text: string, surface: string) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
+  const cases: [string, string, string[]][] = [
+    // 推理: inference and reasoning
+    ['通过PEFT所微调的模型，都可以使用下面的方法进行重新加载，并推理：', '推理', ['inference']],
+    ['**分布式推理**：框架支持在多 GPU 环境中进行分布式推理，通过模型并行策略和高效的数据通信，提升了处理大型模型的能力。', '推理', ['inference', 'inference']],
+    ['在数学推理任务中，GRPO可以帮助模型：', '推理', ['reasoning']],
+    ['DeepSeek-R1-Zero是一个通过大规模强化学习（RL）训练的模型，在推理方面表现出色。', '推理', ['reasoning']],
+    // 策略: an RL policy, and a strategy
+    ['具体地，引入了一个 token 级的剪裁机制，只计算策略比例落在区间内的 token 的梯度。', '策略', ['rl-policy']],
+    ['训练采用了学习率衰减策略，在第一个阶段中，学习率从 2e-5 衰减至 2e-6。', '策略', []],
+    ['OpenELM通过一种新的层级缩放策略优化每个Transformer层的参数分配。', '策略', []],
+    // 专家: an MoE expert, and human experts
+    ['通过稀疏激活，每次前向传播只激活 8 个专家，显著降低计算资源消耗，同时提升模型表达能力。', '专家', ['expert-network']],
+    ['需要结合系统专家经验来选择并行策略。', '专家', []],
+    // 奖励
+    ['GRPO是一种强化学习优化技术，通过设计多个奖励函数来评估模型输出的不同方面。', '奖励', ['reward']],
+    ['做得好就给奖励，智能体在与环境的互动中，通过最大化累积奖励来学习。', '奖励', ['reward', 'reward']],
+    // 采样
+    ['LLM的token采样策略一般会选择随机采样方法，也就导致每次输出的文本都不一样。', '采样', ['sampling', 'sampling']],
+    // 记忆
+    ['**最大对话记忆轮数**：控制在对话中保留的最大轮数。', '记忆', ['agent-memory']],
+    // 评估
+    ['**模型评估**: 在测试集上系统评估模型性能。', '评估', ['model-evaluation']],
+    // 权重 and 参数
+    ['训练结束后，所有权重文件放置在训练目录下的work_dirs中。', '权重', ['weight']],
+    ['然后，模型用这个累加的梯度进行一次参数更新。', '参数', ['parameter']],
+    ['首先是对一些参数的设置提一些建议以供参考。', '参数', []],
+    // English surfaces
+    ['The router sends each token to the top-2 experts of the MoE layer.', 'experts', ['expert-network']],
+    ['We asked domain experts to label the data.', 'experts', []],
+    ['Agents need memory to recall past conversations with the user.', 'memory', ['agent-memory']],
+    ['PPO updates the policy to maximise the reward from the reward model.', 'policy', ['rl-policy']],
+    ['Please read our privacy policy.', 'policy', []],
+    ['Models can amplify gender bias present in their training data.', 'bias', ['social-bias']],
+    ['Top-p sampling with a temperature of 0.7 keeps the generation diverse.', 'sampling', []],
+  ];
+  for (const [text, surface, want] of cases) {
+    it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
+  }
+  it('Chinese false hits stay blocked: 内存对齐, 量化指标, 嵌入式系统, 然后训练, 海纳百川', () => {
+    const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
+    assert.ok(!ids('结构体需要内存对齐。').includes('alignment'));
+    assert.ok(!ids('我们用量化指标比较两个方案。').includes('quantization'));
+    assert.ok(!ids('在嵌入式系统上运行。').includes('embedding'));
+    assert.ok(!ids('先清洗数据，然后训练模型。').includes('post-training'));
+    assert.ok(!ids('海纳百川，有容乃大。').includes('baichuan'));
+  });
+});
