@@ -98,6 +98,7 @@ function conceptJson(u: ConceptUse) {
       offset: o.start,
       endOffset: o.end,
       text: o.text,
+      ...(o.senses ? { senses: { chosen: o.entryId, candidates: o.senses.candidates, by: o.senses.by } } : {}),
     })),
   };
 }

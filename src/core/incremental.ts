@@ -1,7 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown';
 import type { Matcher } from './matcher';
-import { lastContentLine, matchProse, proseWalker, type Heading, type Occurrence, type ScanResult } from './scanner';
+import { lastContentLine, matchProse, proseWalker, senseText, type Heading, type Occurrence, type ScanResult } from './scanner';
 import { resolveSenses } from './senses';
 import { LineIndex } from './text';
 
@@ -11,6 +11,8 @@ interface Block {
   end: number;
   type: string;
   headings: Heading[];
+  /** Prose ranges, `[start, end)` pairs. */
+  ranges: number[];
   occurrences: Occurrence[];
   /** Labels of link and footnote definitions anywhere inside the block (they affect the whole document). */
   definitions: string[];
@@ -66,7 +68,8 @@ export class IncrementalScan {
       for (const o of b.occurrences) occurrences.push(o);
       for (const h of b.headings) headings.push(h);
     }
-    return { occurrences: resolveSenses(this.text, occurrences, headings), headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
+    const prose = () => senseText(this.text.length, this.blocks.flatMap((b) => b.ranges), (a, z) => this.text.slice(a, z));
+    return { occurrences: resolveSenses(prose, occurrences, headings), headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
   }
 
   /** Replaces `[start, end)` of the current text with `insert` and brings the scan up to date. */
@@ -157,6 +160,7 @@ export class IncrementalScan {
         end: (node.position?.end.offset ?? 0) + shift,
         type: node.type,
         headings: out.headings,
+        ranges: out.ranges,
         occurrences: matchProse(text, out.ranges, this.matcher, lines),
         definitions,
       };
@@ -171,6 +175,7 @@ function shiftBlock(b: Block, delta: number, lineDelta: number): Block {
     start: b.start + delta,
     end: b.end + delta,
     headings: b.headings.map((h) => ({ ...h, start: h.start + delta, end: h.end + delta, line: h.line + lineDelta })),
+    ranges: b.ranges.map((r) => r + delta),
     occurrences: b.occurrences.map((o) => ({ ...o, start: o.start + delta, end: o.end + delta, line: o.line + lineDelta, endLine: o.endLine + lineDelta })),
   };
 }

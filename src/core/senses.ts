@@ -21,13 +21,14 @@ const SECTION_EVIDENCE = 2;
 const SENTENCE_REACH = 300;
 
 /**
- * Resolves every occurrence of an ambiguous surface: a compound has chosen already; otherwise the cue words and
+ * Resolves every occurrence of an ambiguous surface (`prose` gives the document's prose, see `senseText`): a compound has chosen already; otherwise the cue words and
  * related concepts in the same sentence decide, then those in the section, then the default sense. A surface that
  * stays undecided is kept with every candidate when it may mean several entries, and dropped when its only
  * concept sense has no evidence (it is most likely the everyday word).
  */
-export function resolveSenses(text: string, occurrences: readonly Occurrence[], headings: readonly Heading[]): Occurrence[] {
+export function resolveSenses(prose: () => string, occurrences: readonly Occurrence[], headings: readonly Pick<Heading, 'start'>[]): Occurrence[] {
   if (!occurrences.some((o) => o.candidates)) return occurrences as Occurrence[];
+  const text = prose();
   const sections = new SectionText(text, headings, occurrences);
   const out: Occurrence[] = [];
   for (const o of occurrences) {
@@ -114,7 +115,7 @@ class SectionText {
 
   constructor(
     private readonly text: string,
-    headings: readonly Heading[],
+    headings: readonly Pick<Heading, 'start'>[],
     private readonly occurrences: readonly Occurrence[],
   ) {
     this.starts = [0, ...headings.map((h) => h.start).filter((x) => x > 0)].sort((a, b) => a - b);

@@ -136,7 +136,7 @@ describe('llm-glossary CLI (spawned)', function () {
     const good = cli(['check', TERMS]);
     assert.equal(good.status, 0, good.stdout + good.stderr);
     assert.equal(good.stdout, '');
-    assert.match(good.stderr, /1 file, 25 entries: 0 errors, 0 warnings/);
+    assert.match(good.stderr, /1 file, 27 entries: 0 errors, 0 warnings/);
   });
 
   it('exit 2 for usage errors', () => {

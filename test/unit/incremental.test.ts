@@ -11,7 +11,7 @@ const PIECES = [
   '```', '```\n', '~~~\n', '$$\n', '$', '\n', '\n\n', '\r\n', '# ', '## ', '===\n', '---\n', '- ', '1. ', '> ', '    ',
   '<div>\n', '</div>\n', '<!-- ', ' -->', '<span>', '</span>', '|a|b|\n|-|-|\n', '[x]: /url\n', '[x]', '[^1]', '[^1]: note\n',
   '`', '**', '_', '[link](http://a.b/CoT)', '<https://x.y/LoRA>', 'CoT', 'LoRA', 'QLoRA', 'RLHF', '思维链', '指令微调', '微调',
-  'chain of thought', 'chain-of-thought prompting', 'LLMs', 'ChatGPT', 'GPT-4', '大模型', '😀', '\u00a0', 'Ｇ', 'x', ' ', '+++\n',
+  'chain of thought', 'chain-of-thought prompting', '推理', '数学推理', '部署', '。', 'LLMs', 'ChatGPT', 'GPT-4', '大模型', '😀', '\u00a0', 'Ｇ', 'x', ' ', '+++\n',
 ];
 
 const lineArb = fc.array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 8 }).map((p) => p.join(''));
@@ -20,7 +20,7 @@ const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len:
 
 function comparable(r: ScanResult) {
   return {
-    occurrences: r.occurrences.map((o) => [o.entryId, o.start, o.end, o.line, o.column, o.endLine, o.endColumn, o.text].join('|')),
+    occurrences: r.occurrences.map((o) => [o.entryId, o.start, o.end, o.line, o.column, o.endLine, o.endColumn, o.text, o.senses?.by, o.senses?.candidates.join()].join('|')),
     headings: r.headings.map((h) => [h.depth, h.title, h.line, h.start, h.end].join('|')),
     lastLine: r.lastLine,
     lineCount: r.lineCount,

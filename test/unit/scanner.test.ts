@@ -46,7 +46,7 @@ describe('scanner', () => {
     it('reads headings, paragraphs, table cells, block quotes and footnotes', () => {
       assert.deepEqual(onLine(lineOf('## 3.1')), ['参数高效微调']);
       assert.deepEqual(onLine(lineOf('| RLHF |')), ['RLHF', 'PPO']);
-      assert.deepEqual(onLine(lineOf('> 小结')), ['指令微调', 'instruction tuning', '微调', '思维链提示', 'chain-of-thought prompting']);
+      assert.deepEqual(onLine(lineOf('> 小结')), ['指令微调', 'instruction tuning', '微调', '思维链提示', 'chain-of-thought prompting', '推理']);
       assert.deepEqual(onLine(lineOf('[^1]:')), ['in-context learning', '上下文学习']);
     });
     it('applies the word-boundary rules in prose', () => {
