@@ -40,8 +40,8 @@ const keyOf = (c: LabelConcept) => (c.sense ? `${c.en} [${c.sense}]` : c.en);
 
 /** Entry ids a labelled concept stands for: the curated map first, else entries with one of its names. */
 function entriesFor(c: LabelConcept, glossary: GlossaryIndex, byName: Map<string, Set<string>>, map: Record<string, string[] | null>): string[] {
-  const curated = map[keyOf(c)] ?? map[c.en];
-  if (curated !== undefined) return curated ?? [];
+  const key = keyOf(c) in map ? keyOf(c) : c.en in map ? c.en : undefined;
+  if (key !== undefined) return (map[key] ?? []).filter((id) => glossary.get(id));
   const ids = new Set<string>();
   const bare = c.en.replace(/\s*\(.*\)\s*$/, '');
   if (c.sense && glossary.get(c.sense)) return [c.sense];
