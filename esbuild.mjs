@@ -48,7 +48,7 @@ const builds = [
     external: ['vscode', 'mocha'],
   },
   { ...common, minify: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench' },
-  { ...common, minify: false, entryPoints: { eval: 'scripts/eval.ts' }, outdir: 'out/eval' },
+  { ...common, minify: false, entryPoints: { eval: 'scripts/eval.ts', 'han-cuts': 'scripts/han-cuts.ts' }, outdir: 'out/eval' },
   { ...common, minify: false, sourcemap: false, entryPoints: { compileGlossary: 'src/node/compileGlossary.ts' }, outdir: 'out/build' },
 ].filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true));
 

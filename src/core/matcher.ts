@@ -1,4 +1,5 @@
-import { isWordChar, lowerCode, normalizeCode, normalizeTerm, defaultCaseSensitive } from './text';
+import { hanWordCut } from './hanWords';
+import { isHan, isWordChar, lowerCode, normalizeCode, normalizeTerm, defaultCaseSensitive } from './text';
 
 /** One entry an ambiguous surface may mean, and what points to it. */
 export interface SenseCandidate {
@@ -75,7 +76,14 @@ export class Matcher {
   private readonly dictLink: number[] = [-1];
   private readonly patterns: CompiledPattern[] = [];
 
-  constructor(patterns: Iterable<MatchPattern>) {
+  /**
+   * @param options.hanWords judge Han matches against a word segmentation of the text around them (default true;
+   *   off only to measure what the rule changes)
+   */
+  constructor(
+    patterns: Iterable<MatchPattern>,
+    private readonly options: { readonly hanWords?: boolean } = {},
+  ) {
     for (const p of patterns) this.add(p);
     this.link();
   }
@@ -161,7 +169,25 @@ export class Matcher {
         out = this.dictLink[out];
       }
     }
-    return select(candidates, this.patterns);
+    const bounded = this.options.hanWords === false ? candidates : this.hanBounded(candidates, text, from, to);
+    return select(bounded, this.patterns);
+  }
+
+  /**
+   * Drops Han candidates that start or end inside a word of the surrounding Chinese text (后训练 in 然后|训练,
+   * 嵌入 in 嵌入式|系统), judged by word segmentation. `block` patterns are never dropped.
+   */
+  private hanBounded(candidates: Match[], text: string, from: number, to: number): Match[] {
+    const cut = (m: Match, before: boolean) => hanWordCut(text, before ? m.start : m.end, from, to, before, [m.start, m.end]);
+    // Where another glossary term ends (starts) at a position, the glossary itself says a word boundary is there.
+    const ends = new Set(candidates.map((m) => m.end));
+    const starts = new Set(candidates.map((m) => m.start));
+    return candidates.filter((m) => {
+      if (this.patterns[m.pattern].source.kind === 'block') return true;
+      const hanStart = isHan(text.charCodeAt(m.start)) && m.start > from && isHan(text.charCodeAt(m.start - 1));
+      const hanEnd = isHan(text.charCodeAt(m.end - 1)) && m.end < to && isHan(text.charCodeAt(m.end));
+      return !(hanStart && !ends.has(m.start) && cut(m, true)) && !(hanEnd && !starts.has(m.end) && cut(m, false));
+    });
   }
 
   private accept(text: string, pi: number, end: number, from: number, to: number): Match | undefined {

@@ -1,0 +1,64 @@
+import { isHan } from './text';
+
+/** Han characters looked at on each side of a position: enough for the words around it, cheap to segment. */
+const WINDOW = 8;
+
+/**
+ * Single characters that the segmenter's dictionary glues to a neighbouring word (数据集|中 read as 数据|集中,
+ * 不|对齐 as 不对|齐): a word that reaches across the boundary by only one of these is no evidence of a cut.
+ * Before a term: negation, degree and preposition-like characters; after it: particles and localisers.
+ */
+const GLUE_BEFORE = new Set([...'不没超原被把将从用对在让由与和或及是的各每该其此这那非无大小较更越最本']);
+const GLUE_AFTER = new Set([...'的了着过中上下里内外和与或及是在为对等时后前间会大小多少重成']);
+
+/** The word segmenter every JavaScript host ships (Node, browsers, web workers); absent only in very old runtimes. */
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+
+/**
+ * True when `pos`, a position between two Han characters of `text[from, to)`, falls inside a word of two or more
+ * characters according to a word segmentation of the Han text around it (然后|训练: inside 然后 at 后). A term
+ * that starts (`before`: the word reaches in from before the term) or ends there would cut a word in two, unless
+ * the cut leaves clean words on both sides (see `glued`). Without a segmenter nothing is ever cut.
+ */
+export function hanWordCut(text: string, pos: number, from: number, to: number, before: boolean, term: [number, number]): boolean {
+  if (!segmenter) return false;
+  let a = pos;
+  while (a > from && pos - a < WINDOW && isHan(text.charCodeAt(a - 1))) a--;
+  let b = pos;
+  while (b < to && b - pos < WINDOW && isHan(text.charCodeAt(b))) b++;
+  if (a === pos || b === pos) return false;
+  for (const s of segmenter.segment(text.slice(a, b))) {
+    const start = a + s.index;
+    const end = start + s.segment.length;
+    if (start >= pos) return false;
+    if (end <= pos) continue;
+    if (s.segment.length < 2 || s.isWordLike === false || glued(text, start, end, pos, before)) return false;
+    // What is left of the term once the crossing word takes its part must read as a word of its own (然后|训练),
+    // or be nothing (嵌入 inside 嵌入式); a leftover fragment (所|有权|重) means the segmenter is lost, not the term.
+    const rest = before ? text.slice(Math.min(end, term[1]), term[1]) : text.slice(term[0], Math.max(start, term[0]));
+    return rest.length === 0 || isOneWord(rest);
+  }
+  return false;
+}
+
+function isOneWord(s: string): boolean {
+  if (s.length < 2) return false;
+  const parts = [...segmenter!.segment(s)];
+  return parts.length === 1 && parts[0].isWordLike !== false;
+}
+
+/**
+ * The segmenter's word `[start, end)` crosses `pos`, but cutting it there still leaves a clean word outside the
+ * term: a single glue character, or a piece the segmenter reads as one word on its own (所有|权重 from 所有权|重).
+ * Only a cut that leaves a fragment (然|后训练, 嵌入|式) counts.
+ */
+function glued(text: string, start: number, end: number, pos: number, before: boolean): boolean {
+  const outside = before ? text.slice(start, pos) : text.slice(pos, end);
+  if (outside.length === 1) {
+    if ((before ? GLUE_BEFORE : GLUE_AFTER).has(outside)) return true;
+    // The fragment also makes a word with its other neighbour (原生|长上下文 read as 原|生长|上下文): ambiguous.
+    const other = before ? text.slice(Math.max(0, start - 1), pos) : text.slice(pos, end + 1);
+    return other.length === 2 && isHan(other.charCodeAt(before ? 0 : 1)) && isOneWord(other);
+  }
+  return isOneWord(outside);
+}
