@@ -53,8 +53,7 @@ function resolveOne(text: string, o: Occurrence, candidates: readonly SenseCandi
   const nearby = (from: number, to: number) => unambiguous(all, from, to);
   const bySentence = best(candidates, text.slice(s, e).toLowerCase(), nearby(s, e));
   if (bySentence) return pick(bySentence, 'sentence');
-  const section = sections.around(o.start);
-  const bySection = best(candidates, section.lower, section.concepts, SECTION_EVIDENCE);
+  const bySection = sections.best(o.start, candidates);
   if (bySection) return pick(bySection, 'section');
   const fallback = candidates.find((c) => c.default);
   if (fallback) return pick(fallback, 'default');
@@ -62,7 +61,7 @@ function resolveOne(text: string, o: Occurrence, candidates: readonly SenseCandi
 }
 
 /** The candidate with strictly the most evidence (cue words present, related concepts present), if any has some. */
-function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[], needed = 1): SenseCandidate | undefined {
+function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[]): SenseCandidate | undefined {
   const present = new Set(concepts);
   for (const c of candidates) present.delete(c.entryId); // one sense is no evidence for another
   let top: SenseCandidate | undefined;
@@ -76,7 +75,7 @@ function best(candidates: readonly SenseCandidate[], lower: string, concepts: re
       tie = false;
     } else if (score === topScore && score > 0) tie = true;
   }
-  return tie || topScore < needed ? undefined : top;
+  return tie ? undefined : top;
 }
 
 /** True where `word` occurs in `lower`; a word that starts or ends with a Latin letter must stand alone there. */
@@ -108,10 +107,13 @@ export function sentenceAround(text: string, from: number, to: number): [number,
   return [s, e];
 }
 
-/** The text and the unambiguous concepts of each section (from one heading to the next), computed once each. */
+/**
+ * The evidence of each section (from one heading to the next) for each sense: the text and unambiguous concepts
+ * of a section are gathered once, and a sense's score in a section is computed once, however many uses ask.
+ */
 class SectionText {
   private readonly starts: number[];
-  private readonly cache = new Map<number, { lower: string; concepts: string[] }>();
+  private readonly cache = new Map<number, { lower: string; concepts: Set<string>; scores: Map<SenseCandidate, number> }>();
 
   constructor(
     private readonly text: string,
@@ -121,16 +123,38 @@ class SectionText {
     this.starts = [0, ...headings.map((h) => h.start).filter((x) => x > 0)].sort((a, b) => a - b);
   }
 
-  around(offset: number): { lower: string; concepts: string[] } {
-    let i = 0;
-    while (i + 1 < this.starts.length && this.starts[i + 1] <= offset) i++;
-    let hit = this.cache.get(i);
+  /** The sense with strictly the most evidence in the section around `offset`, if it has enough. */
+  best(offset: number, candidates: readonly SenseCandidate[]): SenseCandidate | undefined {
+    const section = this.section(offset);
+    let top: SenseCandidate | undefined;
+    let topScore = 0;
+    let tie = false;
+    for (const c of candidates) {
+      let score = section.scores.get(c);
+      if (score === undefined) {
+        score = c.cues.filter((cue) => hasWord(section.lower, cue.toLowerCase())).length + c.related.filter((r) => section.concepts.has(r) && !candidates.some((x) => x.entryId === r)).length;
+        section.scores.set(c, score);
+      }
+      if (score > topScore) [top, topScore, tie] = [c, score, false];
+      else if (score === topScore && score > 0) tie = true;
+    }
+    return tie || topScore < SECTION_EVIDENCE ? undefined : top;
+  }
+
+  private section(offset: number) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let hit = this.cache.get(lo);
     if (!hit) {
-      const from = this.starts[i];
-      const to = i + 1 < this.starts.length ? this.starts[i + 1] : this.text.length;
-      const concepts = unambiguous(this.occurrences, from, to);
-      hit = { lower: this.text.slice(from, to).toLowerCase(), concepts };
-      this.cache.set(i, hit);
+      const from = this.starts[lo];
+      const to = lo + 1 < this.starts.length ? this.starts[lo + 1] : this.text.length;
+      hit = { lower: this.text.slice(from, to).toLowerCase(), concepts: new Set(unambiguous(this.occurrences, from, to)), scores: new Map() };
+      this.cache.set(lo, hit);
     }
     return hit;
   }

@@ -136,7 +136,8 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['Agents need memory to recall past conversations with the user.', 'memory', ['agent-memory']],
     ['PPO updates the policy to maximise the reward from the reward model.', 'policy', ['rl-policy']],
     ['Please read our privacy policy.', 'policy', []],
-    ['Models can amplify gender bias present in their training data.', 'bias', ['social-bias']],
+    ['Consider diversity and bias (to avoid reinforcing stereotypes or excluding groups) when annotating data.', 'bias', ['social-bias']],
+    ['Each linear layer adds a bias to the product of the input and the weight matrix.', 'bias', []],
     ['Top-p sampling with a temperature of 0.7 keeps the generation diverse.', 'sampling', []],
   ];
   for (const [text, surface, want] of cases) {
