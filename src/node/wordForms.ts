@@ -15,12 +15,24 @@ export function entryForms(e: RawEntry): string[] {
   const out = new Set<string>();
   for (const name of names) {
     if (senseSurfaces.has(name.toLowerCase())) continue;
-    if (/\p{Script=Han}/u.test(name)) for (const t of traditional(name)) out.add(t);
+    if (/\p{Script=Han}/u.test(name)) {
+      for (const v of [name, ...spacings(name)]) {
+        out.add(v);
+        for (const t of traditional(v)) out.add(t);
+      }
+    }
     else if (!defaultCaseSensitive(name) && !/^\p{Lu}/u.test(name)) for (const f of englishForms(name)) out.add(f);
   }
   if (e.verb) for (const f of verbForms(e.verb)) out.add(f);
   for (const n of names) out.delete(n);
   return [...out];
+}
+
+/** Notes write mixed-script names with and without a space between the scripts (LoRA 微调 / LoRA微调). */
+export function spacings(name: string): string[] {
+  const joined = name.replace(/(\p{Script=Han}) +([A-Za-z0-9])|([A-Za-z0-9]) +(\p{Script=Han})/gu, (_, a, b, c, d) => (a ? a + b : c + d));
+  const spaced = name.replace(/(\p{Script=Han})([A-Za-z0-9])|([A-Za-z0-9])(\p{Script=Han})/gu, (_, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`));
+  return [...new Set([joined, spaced])].filter((v) => v !== name);
 }
 
 let converters: ((s: string) => string)[] | undefined;

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Small reviewed edits to built-in entries: add aliases, or add sense declarations (via apply_senses).
+Usage: edit_glossary.py SPEC.json, where SPEC is {"aliases": {id: [names]}, "dropAliases": {id: [names]}}."""
+import json
+import re
+import sys
+from pathlib import Path
+
+G = Path(__file__).resolve().parent.parent / 'glossary'
+
+def edit(entry_id, fn):
+    for f in sorted(G.glob('*.yaml')):
+        lines = f.read_text().split('\n')
+        try:
+            start = lines.index(f'  - id: {entry_id}')
+        except ValueError:
+            continue
+        end = start + 1
+        while end < len(lines) and not lines[end].startswith('  - id:'):
+            end += 1
+        fn(lines, start, end)
+        f.write_text('\n'.join(lines))
+        return
+    print(f'{entry_id}: not found', file=sys.stderr)
+
+def q(x):
+    return json.dumps(x, ensure_ascii=False) if re.search(r'[:#\[\]{},&*!|>\'"%@`]', x) or x.strip() != x else x
+
+def add_aliases(lines, start, end, names):
+    for i in range(start, end):
+        m = re.match(r'^    aliases: \[(.*)\]$', lines[i])
+        if m:
+            lines[i] = f'    aliases: [{m.group(1)}, {", ".join(q(n) for n in names)}]'
+            return
+    at = next(i for i in range(start, end) if lines[i].startswith('    category:'))
+    lines.insert(at, f'    aliases: [{", ".join(q(n) for n in names)}]')
+
+def drop_aliases(lines, start, end, names):
+    for i in range(start, end):
+        m = re.match(r'^    aliases: \[(.*)\]$', lines[i])
+        if m:
+            items = [x.strip() for x in re.findall(r'"[^"]*"|[^,]+', m.group(1))]
+            keep = [x for x in items if x.strip('"') not in names]
+            lines[i] = f'    aliases: [{", ".join(keep)}]' if keep else None
+    lines[:] = [l for l in lines if l is not None]
+
+spec = json.loads(Path(sys.argv[1]).read_text())
+for eid, names in spec.get('aliases', {}).items():
+    edit(eid, lambda l, s, e, n=names: add_aliases(l, s, e, n))
+for eid, names in spec.get('dropAliases', {}).items():
+    edit(eid, lambda l, s, e, n=names: drop_aliases(l, s, e, n))
