@@ -67,6 +67,7 @@ interface Claim {
   layer: number;
   name: Located<string>;
   sensitive: boolean;
+  lower: string;
   exact: string;
   active: boolean;
 }
@@ -142,7 +143,7 @@ function settleNames(ordered: readonly Merged[], report: Report): Claim[] {
       if ([...name.value.trim()].length === 1 && isHan(name.value.trim().charCodeAt(0))) {
         report(name.range, `"${name.value}" is a single Han character; it would match inside countless words`, 'warning');
       }
-      const claim: Claim = { id, layer: m.layer, name, sensitive, exact, active: true };
+      const claim: Claim = { id, layer: m.layer, name, sensitive, lower, exact, active: true };
       claims.push(claim);
       byLower.set(lower, [...same, claim]);
     }
@@ -190,7 +191,7 @@ function namePatterns(claims: readonly Claim[]): MatchPattern[] {
 
 /** Generated word forms and variants, unless another entry already claims that text. */
 function formPatterns(ordered: readonly Merged[], claims: readonly Claim[], options: BuildOptions): MatchPattern[] {
-  const taken = new Set(claims.filter((c) => c.active).map((c) => normalizeTerm(c.name.value, false)));
+  const taken = new Set(claims.filter((c) => c.active).map((c) => c.lower));
   const out: MatchPattern[] = [];
   for (const m of ordered) {
     for (const form of m.entry.forms ?? options.forms?.(m.entry) ?? []) {
@@ -209,7 +210,7 @@ function formPatterns(ordered: readonly Merged[], claims: readonly Claim[], opti
  * entry's name.
  */
 function sensePatterns(entries: ReadonlyMap<string, GlossaryEntry>, claims: readonly Claim[], report: Report): MatchPattern[] {
-  const plain = new Map(claims.filter((c) => c.active).map((c) => [normalizeTerm(c.name.value, false), c.id]));
+  const plain = new Map(claims.filter((c) => c.active).map((c) => [c.lower, c.id]));
   const surfaces = new Map<string, { term: string; senses: SenseCandidate[] }>();
   const out: MatchPattern[] = [];
   for (const e of entries.values()) {

@@ -68,12 +68,17 @@ const ROOT = 0;
  * (`LLMs`). Han names match anywhere inside Han text.
  */
 export class Matcher {
-  private readonly children: Array<Map<number, number>> = [new Map()];
-  private readonly fail: number[] = [ROOT];
+  /** The trie: the root's children in a table by code unit, every other node's as a list of siblings. */
+  private readonly rootNext = new Int32Array(0x10000);
+  private nodes = 1;
+  private readonly firstChild: Int32Array;
+  private readonly sibling: Int32Array;
+  private readonly label: Int32Array;
+  private readonly fail: Int32Array;
   /** Patterns that end at a node. */
-  private readonly outputs: number[][] = [[]];
+  private readonly outputs: (number[] | undefined)[] = [];
   /** Next node on the fail chain that has outputs, or -1. */
-  private readonly dictLink: number[] = [-1];
+  private readonly dictLink: Int32Array;
   private readonly patterns: CompiledPattern[] = [];
 
   /**
@@ -84,13 +89,39 @@ export class Matcher {
     patterns: Iterable<MatchPattern>,
     private readonly options: { readonly hanWords?: boolean } = {},
   ) {
-    for (const p of patterns) this.add(p);
+    const list = [...patterns];
+    // At most one node per code unit of every name, plus the root: allocate the trie once.
+    const capacity = list.reduce((n, p) => n + p.term.length, 1);
+    this.firstChild = new Int32Array(capacity).fill(-1);
+    this.sibling = new Int32Array(capacity).fill(-1);
+    this.label = new Int32Array(capacity).fill(-1);
+    this.fail = new Int32Array(capacity);
+    this.dictLink = new Int32Array(capacity).fill(-1);
+    for (const p of list) this.add(p);
     this.link();
   }
 
   /** Number of names compiled into the automaton. */
   get size(): number {
     return this.patterns.length;
+  }
+
+  /** The child of `node` along code unit `c`, or -1. */
+  private child(node: number, c: number): number {
+    if (node === ROOT) return this.rootNext[c] || -1;
+    for (let k = this.firstChild[node]; k !== -1; k = this.sibling[k]) if (this.label[k] === c) return k;
+    return -1;
+  }
+
+  private addChild(node: number, c: number): number {
+    const next = this.nodes++;
+    this.label[next] = c;
+    if (node === ROOT) this.rootNext[c] = next;
+    else {
+      this.sibling[next] = this.firstChild[node];
+      this.firstChild[node] = next;
+    }
+    return next;
   }
 
   private add(p: MatchPattern): void {
@@ -114,32 +145,32 @@ export class Matcher {
     let node = ROOT;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
-      let next = this.children[node].get(c);
-      if (next === undefined) {
-        next = this.children.length;
-        this.children.push(new Map());
-        this.fail.push(ROOT);
-        this.outputs.push([]);
-        this.dictLink.push(-1);
-        this.children[node].set(c, next);
-      }
-      node = next;
+      const next = this.child(node, c);
+      node = next === -1 ? this.addChild(node, c) : next;
     }
-    this.outputs[node].push(index);
+    (this.outputs[node] ??= []).push(index);
+  }
+
+  private children(node: number): number[] {
+    const out: number[] = [];
+    if (node === ROOT) {
+      for (let c = 0; c < 0x10000; c++) if (this.rootNext[c]) out.push(this.rootNext[c]);
+    } else for (let k = this.firstChild[node]; k !== -1; k = this.sibling[k]) out.push(k);
+    return out;
   }
 
   private link(): void {
-    const queue: number[] = [];
-    for (const child of this.children[ROOT].values()) queue.push(child);
+    const queue = this.children(ROOT);
     for (let qi = 0; qi < queue.length; qi++) {
       const node = queue[qi];
-      for (const [c, child] of this.children[node]) {
+      for (const child of this.children(node)) {
+        const c = this.label[child];
         let f = this.fail[node];
-        while (f !== ROOT && !this.children[f].has(c)) f = this.fail[f];
-        const target = this.children[f].get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : ROOT;
+        while (f !== ROOT && this.child(f, c) === -1) f = this.fail[f];
+        const target = this.child(f, c);
+        this.fail[child] = target !== -1 && target !== child ? target : ROOT;
         const fc = this.fail[child];
-        this.dictLink[child] = this.outputs[fc].length > 0 ? fc : this.dictLink[fc];
+        this.dictLink[child] = this.outputs[fc] ? fc : this.dictLink[fc];
         queue.push(child);
       }
     }
@@ -154,15 +185,15 @@ export class Matcher {
     let node = ROOT;
     for (let i = from; i < to; i++) {
       const c = lowerCode(normalizeCode(text.charCodeAt(i)));
-      let next = this.children[node].get(c);
-      while (next === undefined && node !== ROOT) {
+      let next = this.child(node, c);
+      while (next === -1 && node !== ROOT) {
         node = this.fail[node];
-        next = this.children[node].get(c);
+        next = this.child(node, c);
       }
-      node = next ?? ROOT;
-      let out = this.outputs[node].length > 0 ? node : this.dictLink[node];
+      node = next === -1 ? ROOT : next;
+      let out = this.outputs[node] ? node : this.dictLink[node];
       while (out !== -1) {
-        for (const pi of this.outputs[out]) {
+        for (const pi of this.outputs[out]!) {
           const m = this.accept(text, pi, i + 1, from, to);
           if (m) candidates.push(m);
         }
