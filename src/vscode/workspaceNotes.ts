@@ -4,7 +4,7 @@ import type { Occurrence } from '../core/scanner';
 import { DEFAULT_LIMITS } from '../core/limits';
 import { scanNoteText } from '../core/scanner';
 import { summarize, WorkspaceIndex } from '../core/workspaceIndex';
-import { ScanPool } from '../node/scanPool';
+import { ScanPool, ScanPoolClosedError } from '../node/scanPool';
 import { isNote, type DocumentScans } from './documentScans';
 import type { GlossaryStore } from './glossaryStore';
 
@@ -169,7 +169,10 @@ export class WorkspaceNotes implements vscode.Disposable {
           }
         },
         () => token?.isCancellationRequested === true,
-      );
+      ).catch((e) => {
+        // A glossary change closes the pool; the rebuild it starts scans everything again.
+        if (!(e instanceof ScanPoolClosedError)) throw e;
+      });
     }
     // Other file systems (virtual workspaces): read through VS Code and scan here, yielding between files.
     let lastYield = Date.now();
