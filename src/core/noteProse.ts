@@ -1,0 +1,81 @@
+import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
+import { parseMarkdown } from './markdown';
+import type { Matcher } from './matcher';
+import { collectProse, matchProse, type Occurrence } from './scanner';
+import { LineIndex } from './text';
+
+/** Characters kept on each side of a piece of prose: the matcher looks just outside a span for word boundaries. */
+const CONTEXT = 2;
+
+/**
+ * One prose range of a note (a text node), with the characters around it, so it can be matched again without
+ * the note: `text` holds `lead` characters of context, the prose, then up to {@link CONTEXT} more.
+ */
+export interface ProsePiece {
+  /** Offset of the prose in the note. */
+  readonly start: number;
+  readonly length: number;
+  /** 1-based line and UTF-16 column of `start`. */
+  readonly line: number;
+  readonly column: number;
+  readonly lead: number;
+  readonly text: string;
+}
+
+/** The prose of a note: what the notes index keeps, so a glossary change re-matches notes instead of re-parsing. */
+export type NoteProse = readonly ProsePiece[];
+
+/** The prose pieces of a note, or why it is not scanned (too large, too deeply nested, unparsable). */
+export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMITS): { prose: NoteProse } | { skip: string } {
+  const why = tooComplex(text, limits);
+  if (why) return { skip: `skipped: ${why}` };
+  try {
+    const lines = new LineIndex(text);
+    const { ranges } = collectProse(parseMarkdown(text), text, lines);
+    const prose: ProsePiece[] = [];
+    for (let i = 0; i < ranges.length; i += 2) {
+      const [start, end] = [ranges[i], ranges[i + 1]];
+      const from = Math.max(0, start - CONTEXT);
+      const { line, column } = lines.position(start);
+      prose.push({ start, length: end - start, line, column, lead: start - from, text: text.slice(from, Math.min(text.length, end + CONTEXT)) });
+    }
+    return { prose };
+  } catch (e) {
+    return { skip: `skipped: could not be parsed (${(e as Error).message})` };
+  }
+}
+
+/** The glossary terms in a note's prose: the same occurrences as a full scan of the note. */
+export function matchNoteProse(prose: NoteProse, matcher: Matcher): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const p of prose) {
+    const lines = new LineIndex(p.text);
+    const origin = lines.position(p.lead);
+    for (const o of matchProse(p.text, [p.lead, p.lead + p.length], matcher, lines)) out.push(shift(o, p, origin));
+  }
+  return out;
+}
+
+/** An occurrence found in a piece's own text, placed back in the note. */
+function shift(o: Occurrence, p: ProsePiece, origin: { line: number; column: number }): Occurrence {
+  const place = (line: number, column: number) =>
+    line === origin.line ? { line: p.line, column: p.column + column - origin.column } : { line: p.line + line - origin.line, column };
+  const s = place(o.line, o.column);
+  const e = place(o.endLine, o.endColumn);
+  const delta = p.start - p.lead;
+  return { ...o, start: o.start + delta, end: o.end + delta, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/** A fast 53-bit hash of a text (cyrb53), to tell whether a note changed. Not for security. */
+export function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16) + `:${text.length}`;
+}
