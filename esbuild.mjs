@@ -1,4 +1,5 @@
-// Bundles the extension, the CLI and the unit tests into CommonJS for Node.
+// Bundles the extension, the CLI and the unit tests into CommonJS for Node, and the web extension (with its
+// integration tests) for the web-worker extension host of vscode.dev and github.dev.
 // unified/remark are ESM-only; esbuild inlines them so the CommonJS extension host and mocha can load them.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
@@ -24,8 +25,13 @@ const common = {
   external: ['vscode'],
 };
 
+// The web-worker extension host: no Node. `worker` makes packages with a DOM variant (micromark's entity decoder
+// via decode-named-character-reference) pick the one that runs in a web worker.
+const web = { ...common, platform: 'browser', target: 'es2022', conditions: ['worker'], mainFields: ['browser', 'module', 'main'] };
+
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...web, entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { scanWorker: 'src/node/scanWorker.ts' }, outdir: 'dist' },
   {

@@ -26,7 +26,7 @@ export { BUILTIN_SCHEME, isGlossaryFileName, type FileProblems } from './glossar
 export type { GlossaryProblem } from './glossary';
 export type { DisplayLanguage, HoverLabels } from './hover';
 export type { BuildStats, IndexStorage } from './notesIndex';
-export type { Location, Position, Range } from './positions';
+export { problemRange, type Location, type Position, type Range } from './positions';
 export type { ProseReader, ProseRequest, ProseResult } from './proseReader';
 export { inProcessReader, readProse } from './proseReader';
 export { readBuiltinGlossary, type BuiltinGlossaryFiles } from './builtinGlossary';
@@ -292,10 +292,10 @@ class Service implements GlossaryService {
 
   chapter(doc: TextDocument, line: number, scope = this.chapterScope): ChapterView {
     const ds = this.documents.get(doc);
-    if (scope === 'file') return { uri: doc.uri, heading: { kind: 'file' }, skipped: ds.skipped, concepts: this.concepts(ds, ds.scan.occurrences) };
+    if (scope === 'file') return { uri: doc.uri, heading: { kind: 'file' }, line: 1, skipped: ds.skipped, concepts: this.concepts(ds, ds.scan.occurrences) };
     const c = this.documents.chapterAt(doc, line);
     const heading = !c || c.preamble ? ({ kind: 'preamble', hasHeadings: ds.scan.headings.length > 0 } as const) : ({ kind: 'chapter', title: c.title } as const);
-    return { uri: doc.uri, heading, skipped: ds.skipped, concepts: c ? this.concepts(ds, occurrencesIn(c, ds.scan.occurrences)) : [] };
+    return { uri: doc.uri, heading, line: c?.line ?? 1, skipped: ds.skipped, concepts: c ? this.concepts(ds, occurrencesIn(c, ds.scan.occurrences)) : [] };
   }
 
   private concepts(ds: DocumentScan, occurrences: readonly Occurrence[]) {

@@ -51,6 +51,8 @@ export type ChapterHeading = { readonly kind: 'chapter'; readonly title: string 
 export interface ChapterView {
   readonly uri: string;
   readonly heading: ChapterHeading;
+  /** First line (1-based) of the chapter; 1 for the whole file. */
+  readonly line: number;
   /** Why the document was not scanned, if it was not. */
   readonly skipped?: string;
   readonly concepts: readonly ConceptItem[];

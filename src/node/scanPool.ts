@@ -6,8 +6,10 @@ import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
 
 /** Options of a pool of scan workers. */
 export interface ScanPoolOptions {
-  /** The glossary names the workers match. */
-  readonly patterns: readonly MatchPattern[];
+  /** The glossary names the workers match (none for `mode: 'prose'`). */
+  readonly patterns?: readonly MatchPattern[];
+  /** What workers send back: scans (the default) or prose pieces. */
+  readonly mode?: 'scan' | 'prose';
   /** Number of worker threads (default: the machine's cores). */
   readonly size?: number;
   /** Path of the bundled worker script (default: scanWorker.js beside this bundle). */
@@ -68,7 +70,7 @@ export class ScanPool {
 
   private addWorker(script: string): void {
     // A larger young generation means fewer scavenges: parsing Markdown allocates a great deal.
-    const w = new Worker(script, { workerData: { patterns: this.options.patterns }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
+    const w = new Worker(script, { workerData: { patterns: this.options.patterns ?? [] }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
     w.unref();
     w.on('message', (res: ScanResponse) => this.received(w, res));
     w.on('error', (e) => this.lost(w, e));
@@ -106,7 +108,7 @@ export class ScanPool {
   }
 
   private send(w: Worker, job: Job): void {
-    const req: ScanRequest = { id: this.nextId++, maxBytes: job.maxBytes, files: job.files.slice(job.next, job.next + (this.options.batch ?? 4)) };
+    const req: ScanRequest = { id: this.nextId++, mode: this.options.mode ?? 'scan', maxBytes: job.maxBytes, files: job.files.slice(job.next, job.next + (this.options.batch ?? 4)) };
     job.next += req.files.length;
     job.inFlight++;
     this.busy.set(w, { id: req.id, job });
