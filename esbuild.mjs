@@ -3,7 +3,7 @@
 // unified/remark are ESM-only; esbuild inlines them so the CommonJS extension host and mocha can load them.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 
 const testsIn = (dir) =>
@@ -48,10 +48,18 @@ const builds = [
     ...common,
     sourcemap: 'inline',
     minify: false,
-    entryPoints: ['test/integration/index.ts', ...testsIn('test/integration')],
+    entryPoints: ['test/integration/index.ts', ...testsIn('test/integration').filter((f) => !f.includes(`${sep}web${sep}`))],
     outdir: 'out/test/integration',
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
+  },
+  {
+    ...web,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: { index: 'test/integration/web/index.ts' },
+    outdir: 'out/test/integration/web',
+    alias: { 'node:assert/strict': './test/integration/web/assert.ts' },
   },
   { ...common, minify: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench' },
 ].filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true));

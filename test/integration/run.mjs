@@ -1,7 +1,8 @@
 // Runs the integration suites inside a real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3),
 // opened in headless Chromium, offline. See ../shared/VSCODE-E2E.md. Prints "N passed, N failed" at the end.
 //
-//   node test/integration/run.mjs [--ui] [--keep]
+//   node test/integration/run.mjs [--web] [--ui] [--keep]
+//     --web   also run the web suites in the web-worker extension host (the browser entry, as on vscode.dev)
 //     --ui    also run the UI-level test that drives the workbench like a person (screenshots in test-results/)
 //     --keep  keep the temporary folders
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,7 +49,7 @@ async function waitFor(url, ms) {
 }
 
 /** Starts code-server in its own process group on a free loopback port with fresh folders. */
-export async function startCodeServer(tmp) {
+export async function startCodeServer(tmp, extraSettings = {}) {
   const port = await freePort();
   for (const d of ['user-data', 'extensions', 'config', 'xdg']) fs.mkdirSync(path.join(tmp, d), { recursive: true });
   fs.writeFileSync(path.join(tmp, 'config', 'config.yaml'), 'auth: none\ncert: false\n');
@@ -65,6 +66,7 @@ export async function startCodeServer(tmp) {
       'workbench.tips.enabled': false,
       'git.enabled': false,
       'update.mode': 'none',
+      ...extraSettings,
     }),
   );
   const bin = path.join(E2E, 'node_modules', '.bin', 'code-server');
@@ -132,10 +134,16 @@ export function workbenchUrl(port, folder, payload) {
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${p}`;
 }
 
-async function runSuites(tmp) {
-  const server = await startCodeServer(tmp);
+/**
+ * Runs one set of suites in a fresh code-server: `tests` (a bundled index.js) in the Node extension host, or in
+ * the web-worker extension host with `web`.
+ */
+export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(ROOT, 'out', 'test', 'integration', 'index.js'), web = false, folder } = {}) {
+  // An extension with both entries runs in the Node host where there is one; this makes it run in the web worker,
+  // as on vscode.dev and github.dev, which have no Node host.
+  const server = await startCodeServer(tmp, web ? { 'remote.extensionKind': { 'llm-glossary.llm-glossary': ['web'] } } : {});
   const browser = await launchBrowser();
-  const ws = freshWorkspace(tmp);
+  const ws = folder ?? freshWorkspace(tmp);
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   let settle;
   const result = new Promise((resolve) => (settle = resolve));
@@ -158,8 +166,10 @@ async function runSuites(tmp) {
       });
     });
     const url = workbenchUrl(server.port, ws, [
-      ['extensionDevelopmentPath', remote(ROOT)],
-      ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'integration', 'index.js'))],
+      ['extensionDevelopmentPath', remote(extensionPath)],
+      ['extensionTestsPath', remote(tests)],
+      // Desktop VS Code honours this; code-server 1.100 reads it but not for choosing the host (the setting above does).
+      ...(web ? [['extensionDevelopmentKind', 'web']] : []),
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
@@ -183,8 +193,15 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-glossary-e2e-'));
   let failed = false;
   try {
-    const r = await runSuites(tmp);
+    const r = await runSuites(path.join(tmp, 'node'));
     if (r.code !== 0) failed = true;
+    if (args.has('--web')) {
+      console.log('\n  Web extension host (browser entry, as on vscode.dev / github.dev)');
+      const w = await runSuites(path.join(tmp, 'web'), { web: true, tests: path.join(ROOT, 'out', 'test', 'integration', 'web', 'index.js') });
+      r.passed += w.passed;
+      r.failed += w.failed;
+      if (w.code !== 0) failed = true;
+    }
     if (args.has('--ui')) {
       // The UI test runs the packaged extension, so packaging is tested too.
       const vsix = path.join(tmp, 'llm-glossary.vsix');
