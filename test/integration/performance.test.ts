@@ -67,7 +67,7 @@ describe('the notes index under concurrent changes', function () {
       const build = vscode.commands.executeCommand('llmGlossary.rebuildIndex');
       const doc = await vscode.workspace.openTextDocument(notes[3]);
       const editor = await vscode.window.showTextDocument(doc);
-      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'SwiGLU 与 zebra attention。\n\n'));
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'GQA 与 zebra attention。\n\n'));
       await doc.save();
       const edit = new vscode.WorkspaceEdit();
       edit.insert(gdoc.uri, gdoc.positionAt(original.length), '  - id: zebra-attention\n    en: zebra attention\n    category: custom\n    definition: {en: A striped attention pattern made up for this test.}\n');
@@ -80,7 +80,7 @@ describe('the notes index under concurrent changes', function () {
         await a.indexed();
         const { current, fresh } = await a.indexSnapshots();
         const mine = Object.entries(current).find(([uri]) => uri.endsWith(key))?.[1];
-        return mine?.['zebra-attention'] === 1 && mine.swiglu === 1 && JSON.stringify(current) === JSON.stringify(fresh);
+        return mine?.['zebra-attention'] === 1 && mine['grouped-query-attention'] === 1 && JSON.stringify(current) === JSON.stringify(fresh);
       }, 'the index equals a fresh build, with the saved note and the new entry', 30_000);
       const { current, fresh } = await a.indexSnapshots();
       assert.deepEqual(current, fresh);
