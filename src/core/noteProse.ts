@@ -8,22 +8,19 @@ import { LineIndex } from './text';
 const CONTEXT = 2;
 
 /**
- * One prose range of a note (a text node), with the characters around it, so it can be matched again without
- * the note: `text` holds `lead` characters of context, the prose, then up to {@link CONTEXT} more.
+ * The prose of a note: what the notes index keeps, so a glossary change re-matches notes instead of re-parsing.
+ * Each prose range (a text node) is kept with the characters around it, so it can be matched again without the
+ * note. Compact, for cheap transfer from a worker and cheap storage: the pieces' texts end to end in `text`, and
+ * six numbers per piece in `pieces`: offset of the prose in the note, its length, its 1-based line and UTF-16
+ * column, the characters of context before it, and the length of the piece's text (context included).
  */
-export interface ProsePiece {
-  /** Offset of the prose in the note. */
-  readonly start: number;
-  readonly length: number;
-  /** 1-based line and UTF-16 column of `start`. */
-  readonly line: number;
-  readonly column: number;
-  readonly lead: number;
+export interface NoteProse {
   readonly text: string;
+  readonly pieces: readonly number[];
 }
 
-/** The prose of a note: what the notes index keeps, so a glossary change re-matches notes instead of re-parsing. */
-export type NoteProse = readonly ProsePiece[];
+/** Numbers per piece in {@link NoteProse.pieces}. */
+const STRIDE = 6;
 
 /** The prose pieces of a note, or why it is not scanned (too large, too deeply nested, unparsable). */
 export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMITS): { prose: NoteProse } | { skip: string } {
@@ -32,14 +29,17 @@ export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMIT
   try {
     const lines = new LineIndex(text);
     const { ranges } = collectProse(parseMarkdown(text), text, lines);
-    const prose: ProsePiece[] = [];
+    const texts: string[] = [];
+    const pieces: number[] = [];
     for (let i = 0; i < ranges.length; i += 2) {
       const [start, end] = [ranges[i], ranges[i + 1]];
       const from = Math.max(0, start - CONTEXT);
+      const piece = text.slice(from, Math.min(text.length, end + CONTEXT));
       const { line, column } = lines.position(start);
-      prose.push({ start, length: end - start, line, column, lead: start - from, text: text.slice(from, Math.min(text.length, end + CONTEXT)) });
+      texts.push(piece);
+      pieces.push(start, end - start, line, column, start - from, piece.length);
     }
-    return { prose };
+    return { prose: { text: texts.join(''), pieces } };
   } catch (e) {
     return { skip: `skipped: could not be parsed (${(e as Error).message})` };
   }
@@ -48,16 +48,26 @@ export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMIT
 /** The glossary terms in a note's prose: the same occurrences as a full scan of the note. */
 export function matchNoteProse(prose: NoteProse, matcher: Matcher): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const p of prose) {
-    const lines = new LineIndex(p.text);
-    const origin = lines.position(p.lead);
-    for (const o of matchProse(p.text, [p.lead, p.lead + p.length], matcher, lines)) out.push(shift(o, p, origin));
+  const p = prose.pieces;
+  for (let i = 0, at = 0; i < p.length; at += p[i + 5], i += STRIDE) {
+    const piece = { start: p[i], length: p[i + 1], line: p[i + 2], column: p[i + 3], lead: p[i + 4] };
+    const text = prose.text.slice(at, at + p[i + 5]);
+    const lines = new LineIndex(text);
+    const origin = lines.position(piece.lead);
+    for (const o of matchProse(text, [piece.lead, piece.lead + piece.length], matcher, lines)) out.push(shift(o, piece, origin));
   }
   return out;
 }
 
+interface Piece {
+  readonly start: number;
+  readonly line: number;
+  readonly column: number;
+  readonly lead: number;
+}
+
 /** An occurrence found in a piece's own text, placed back in the note. */
-function shift(o: Occurrence, p: ProsePiece, origin: { line: number; column: number }): Occurrence {
+function shift(o: Occurrence, p: Piece, origin: { line: number; column: number }): Occurrence {
   const place = (line: number, column: number) =>
     line === origin.line ? { line: p.line, column: p.column + column - origin.column } : { line: p.line + line - origin.line, column };
   const s = place(o.line, o.column);

@@ -1,6 +1,6 @@
 import { Debouncer, Emitter, yieldToHost, type Disposable } from './events';
 import type { GlossaryState } from './documents';
-import { matchNoteProse, type NoteProse, type ProsePiece } from './noteProse';
+import { matchNoteProse, type NoteProse } from './noteProse';
 import type { ProseReader, ProseResult } from './proseReader';
 import type { Occurrence } from './scanner';
 import type { Logger, ServiceWorkspace } from './workspace';
@@ -37,14 +37,10 @@ interface Note {
   readonly prose: NoteProse;
 }
 
-type StoredPiece = [start: number, length: number, line: number, column: number, lead: number, text: string];
 interface Stored {
-  readonly format: 2;
-  readonly files: Record<string, { hash: string; prose: StoredPiece[] }>;
+  readonly format: 3;
+  readonly files: Record<string, { hash: string; prose: NoteProse }>;
 }
-
-const pack = (p: ProsePiece): StoredPiece => [p.start, p.length, p.line, p.column, p.lead, p.text];
-const unpack = ([start, length, line, column, lead, text]: StoredPiece): ProsePiece => ({ start, length, line, column, lead, text });
 
 /**
  * Every Markdown note of the workspace and the concepts it uses, for references and usage counts. It keeps each
@@ -68,6 +64,8 @@ export class NotesIndex implements Disposable {
   private readonly saver = new Debouncer(() => void this.save());
   private readonly started = new Emitter<Promise<BuildStats>>();
   private dirty = false;
+  /** The re-match after a glossary change, while it runs. */
+  private rematching: Promise<void> | undefined;
   /** Figures of the last full build. */
   lastBuild: BuildStats = { files: 0, parsed: 0, reused: 0, ms: 0 };
 
@@ -93,12 +91,13 @@ export class NotesIndex implements Disposable {
     return run.promise;
   }
 
-  /** Resolves when the latest build has finished (starting one if none ran yet). */
+  /** Resolves when the latest build and re-match have finished (starting a build if none ran yet). */
   async ready(): Promise<void> {
     if (!this.building) this.rebuild();
     while (this.building) {
       const b = this.building;
       await b.promise;
+      await this.rematching;
       if (this.building === b) return;
     }
   }
@@ -190,12 +189,17 @@ export class NotesIndex implements Disposable {
     return out;
   }
 
-  /** How many notes use each entry. */
+  /**
+   * How many notes use each entry. While a re-match after a glossary change runs, notes not yet re-matched count
+   * as they did before it (so asking never matches the whole workspace at once); it tells listeners when done.
+   */
   fileCounts(): ReadonlyMap<string, number> {
     const generation = this.options.glossary().generation;
     if (this.counts?.generation === generation && this.counts.seq === this.seq && !this.dirty) return this.counts.map;
     const map = new Map<string, number>();
-    for (const uri of this.notes.keys()) for (const id of this.summary(uri)!.byEntry.keys()) map.set(id, (map.get(id) ?? 0) + 1);
+    const summary = (uri: string) => (this.rematching && this.summaries.get(uri)?.summary) || this.summary(uri)!;
+    for (const uri of this.notes.keys()) for (const id of summary(uri).byEntry.keys()) map.set(id, (map.get(id) ?? 0) + 1);
+    if (this.rematching) return map;
     this.counts = { generation, seq: this.seq, map };
     this.dirty = false;
     return map;
@@ -212,7 +216,17 @@ export class NotesIndex implements Disposable {
   }
 
   /** After a glossary change: matches every note again, in slices, then tells listeners. */
-  async rematch(): Promise<void> {
+  rematch(): Promise<void> {
+    const run: Promise<void> = this.rematchAll().then(() => {
+      if (this.rematching !== run) return; // a later glossary change started another
+      this.rematching = undefined;
+      this.changed.fire();
+    });
+    this.rematching = run;
+    return run;
+  }
+
+  private async rematchAll(): Promise<void> {
     const generation = this.options.glossary().generation;
     let slice = Date.now();
     for (const uri of [...this.notes.keys()]) {
@@ -223,7 +237,6 @@ export class NotesIndex implements Disposable {
         slice = Date.now();
       }
     }
-    this.changed.fire();
   }
 
   private changedNow(): void {
@@ -235,8 +248,8 @@ export class NotesIndex implements Disposable {
     try {
       const text = await this.options.storage?.read();
       const data = text ? (JSON.parse(text) as Stored) : undefined;
-      if (data?.format !== 2 || typeof data.files !== 'object') return;
-      for (const [uri, f] of Object.entries(data.files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose.map(unpack) });
+      if (data?.format !== 3 || typeof data.files !== 'object') return;
+      for (const [uri, f] of Object.entries(data.files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose });
     } catch (e) {
       this.options.log.warn(`could not read the stored notes index: ${(e as Error).message}`);
     }
@@ -245,9 +258,9 @@ export class NotesIndex implements Disposable {
   private async save(): Promise<void> {
     if (!this.options.storage) return;
     const files: Stored['files'] = {};
-    for (const [uri, n] of this.notes) files[uri] = { hash: n.hash, prose: n.prose.map(pack) };
+    for (const [uri, n] of this.notes) files[uri] = { hash: n.hash, prose: n.prose };
     try {
-      await this.options.storage.write(JSON.stringify({ format: 2, files } satisfies Stored));
+      await this.options.storage.write(JSON.stringify({ format: 3, files } satisfies Stored));
     } catch (e) {
       this.options.log.warn(`could not save the notes index: ${(e as Error).message}`);
     }

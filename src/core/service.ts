@@ -17,7 +17,7 @@ import type { ProseReader } from './proseReader';
 import { scanDocument, type Occurrence } from './scanner';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import { underlineRanges, type Span } from './underlines';
-import { conceptItems, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
+import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
 import { SILENT, type Logger, type ServiceWorkspace } from './workspace';
 
 export type { ContentChange, TextDocument } from './documents';
@@ -323,7 +323,8 @@ class Service implements GlossaryService {
   }
 
   entry(id: string): EntryItem | undefined {
-    return searchItems(this.glossary, '', this.settings.language).find((e) => e.id === id);
+    const e = this.glossary.get(id);
+    return e && entryItem(e, this.settings.language);
   }
 
   setChapterScope(scope: ChapterScope): void {

@@ -43,7 +43,7 @@ export function vscodeWorkspace(): ServiceWorkspace {
 /** The notes index, kept in the extension's storage folder. */
 export function indexStorage(folder: vscode.Uri | undefined): IndexStorage | undefined {
   if (!folder) return undefined;
-  const file = vscode.Uri.joinPath(folder, 'notes-index-v2.json');
+  const file = vscode.Uri.joinPath(folder, 'notes-index-v3.json');
   return {
     read: async () => {
       try {

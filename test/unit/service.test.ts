@@ -87,6 +87,7 @@ describe('glossary service (plain Node, in-memory workspace)', () => {
     const reads = s.ws.reads.filter((u) => u.endsWith('.md')).length;
     s.ws.files.set('mem:/ws/my.glossary.yaml', 'entries:\n  - id: again\n    en: again\n    category: custom\n    definition: {en: Once more as a test term.}\n');
     await service.reloadGlossaries();
+    await service.indexed();
     assert.equal(service.usageCount('again'), 1);
     assert.equal(s.ws.reads.filter((u) => u.endsWith('.md')).length, reads, 'no note was read again');
   });
