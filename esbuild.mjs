@@ -1,8 +1,9 @@
-// Bundles the extension, the CLI and the unit tests into CommonJS for Node.
+// Bundles the extension, the CLI and the unit tests into CommonJS for Node, and the web extension (with its
+// integration tests) for the web-worker extension host of vscode.dev and github.dev.
 // unified/remark are ESM-only; esbuild inlines them so the CommonJS extension host and mocha can load them.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 
 const testsIn = (dir) =>
@@ -24,8 +25,13 @@ const common = {
   external: ['vscode'],
 };
 
+// The web-worker extension host: no Node. `worker` makes packages with a DOM variant (micromark's entity decoder
+// via decode-named-character-reference) pick the one that runs in a web worker.
+const web = { ...common, platform: 'browser', target: 'es2022', conditions: ['worker'], mainFields: ['browser', 'module', 'main'] };
+
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...web, entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { scanWorker: 'src/node/scanWorker.ts' }, outdir: 'dist' },
   {
@@ -42,10 +48,18 @@ const builds = [
     ...common,
     sourcemap: 'inline',
     minify: false,
-    entryPoints: ['test/integration/index.ts', ...testsIn('test/integration')],
+    entryPoints: ['test/integration/index.ts', ...testsIn('test/integration').filter((f) => !f.includes(`${sep}web${sep}`))],
     outdir: 'out/test/integration',
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
+  },
+  {
+    ...web,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: { index: 'test/integration/web/index.ts' },
+    outdir: 'out/test/integration/web',
+    alias: { 'node:assert/strict': './test/integration/web/assert.ts' },
   },
   { ...common, minify: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench' },
   { ...common, minify: false, entryPoints: { eval: 'scripts/eval.ts', 'han-cuts': 'scripts/han-cuts.ts' }, outdir: 'out/eval' },

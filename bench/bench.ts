@@ -1,4 +1,4 @@
-// Benchmarks (npm run bench [-- --json] [-- --quick]). Each ratio is measured in one run against its baseline,
+// Benchmarks (npm run bench [-- --json] [-- --quick] [-- --notes-index]). Each ratio is measured in one run against its baseline,
 // interleaved, and reported as a median; the machine is shared and noisy, so absolute times are indicative only.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,6 +13,10 @@ import { collectProse, matchProse, scanDocument } from '../src/core/scanner';
 import { LineIndex } from '../src/core/text';
 import { summarize, WorkspaceIndex } from '../src/core/workspaceIndex';
 import { ScanPool } from '../src/node/scanPool';
+import { NotesIndex } from '../src/core/notesIndex';
+import { SILENT } from '../src/core/workspace';
+import { poolReader } from '../src/node/poolReader';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, process.env.LLM_GLOSSARY_CORPUS ?? '../shared/corpus');
@@ -44,6 +48,54 @@ function corpusFiles(): string[] {
   return out.sort();
 }
 
+async function benchNotesIndex(files: string[], glossary: ReturnType<typeof loadGlossary>) {
+  const uris = files.map((f) => pathToFileURL(f).toString());
+  const workspace = { findNotes: async () => uris, readFile: async (u: string) => new Uint8Array(fs.readFileSync(fileURLToPath(u))) };
+  let stored: string | undefined;
+  const storage = { read: async () => stored, write: async (t: string) => void (stored = t) };
+  let state = { index: glossary, generation: 1 };
+  const make = () =>
+    new NotesIndex({ workspace, reader: poolReader(workspace, path.join(ROOT, 'dist', 'scanWorker.js')), glossary: () => state, maxChars: () => 2_000_000, storage, log: SILENT });
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const first = make();
+  let t0 = performance.now();
+  await first.rebuild();
+  first.fileCounts();
+  const coldMs = performance.now() - t0;
+  h.disable();
+  state = { index: buildGlossary([{ builtin: true, files: revive(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary) }]), generation: 2 };
+  t0 = performance.now();
+  await first.rematch();
+  const rematchMs = performance.now() - t0;
+  first.dispose(); // saves
+  await new Promise((res) => setTimeout(res, 50));
+  const again = make();
+  t0 = performance.now();
+  const stats = await again.rebuild();
+  again.fileCounts();
+  const reopenMs = performance.now() - t0;
+  again.dispose();
+  // What a glossary change cost before: every note read and parsed again by the worker.
+  const pool = new ScanPool({ patterns: state.index.patterns, size: 1, script: path.join(ROOT, 'dist', 'scanWorker.js'), batch: 2 });
+  t0 = performance.now();
+  await pool.scan(files.map((f) => ({ key: f, path: f })), 8 << 20, () => {});
+  const reparseMs = performance.now() - t0;
+  await pool.close();
+  const out = {
+    coldMs: r(coldMs),
+    glossaryChangeReparseMs: r(reparseMs),
+    rematchVsReparse: r(rematchMs / reparseMs, 3),
+    glossaryChangeRematchMs: r(rematchMs),
+    reopenMs: r(reopenMs),
+    reopenParsed: stats.parsed,
+    persistedMb: r((stored?.length ?? 0) / 2 ** 20),
+    longestMainThreadTaskMs: r(h.max / 1e6 - 5),
+  };
+  log(`notes index: cold ${out.coldMs} ms, glossary change re-match ${out.glossaryChangeRematchMs} ms vs re-parse ${out.glossaryChangeReparseMs} ms, re-open ${out.reopenMs} ms (${stats.parsed} parsed), stored ${out.persistedMb} MB`);
+  return out;
+}
+
 function loadGlossary() {
   const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
   return buildGlossary([{ builtin: true, files: revive(data) }]);
@@ -54,6 +106,7 @@ async function main() {
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
   const chars = texts.reduce((n, t) => n + t.length, 0);
   log(`corpus: ${files.length} files, ${(chars / 1e6).toFixed(2)} M characters`);
+  if (args.has('--notes-index')) return void process.stdout.write(JSON.stringify(await benchNotesIndex(files, loadGlossary())) + '\n');
   const results: Record<string, unknown> = { corpus: { files: files.length, characters: chars }, machine: { cores: (await import('node:os')).availableParallelism(), node: process.version } };
 
   // 1. Glossary load at activation: read the precompiled JSON, revive, merge (what the extension does).
@@ -200,6 +253,10 @@ async function main() {
     };
     log(`index: cold ${r(median(cold))} ms, re-open ${r(median(warm))} ms; longest main-thread task ${r(longest)} ms`);
   }
+
+  // 5b. The notes index as the extension builds it: prose read by one worker thread, matched here; re-open from
+  //     the persisted index; a glossary change re-matches the stored prose instead of re-parsing.
+  if (!args.has('--skip-notes-index')) results.notesIndex = await benchNotesIndex(files, glossary);
 
   // 6. Memory of the corpus index, in a fresh process that holds only it.
   {

@@ -132,8 +132,13 @@ function scoreNote(note: Note, glossary: GlossaryIndex, byName: Map<string, Set<
       const v = verdicts[`${note.slug}#${id}`];
       const onlyTraps = scored.filter((o) => o.entryId === id).every((o) => trapped.includes(o));
       if (v === 'label-missed') s.correct++;
-      else if (v === 'wrong' || (v === undefined && onlyTraps)) (s.wrong++, s.wrongIds.push(id));
-      else if (v === undefined) (s.unjudged++, s.unjudgedIds.push(id));
+      else if (v === 'wrong' || (v === undefined && onlyTraps)) {
+        s.wrong++;
+        s.wrongIds.push(id);
+      } else if (v === undefined) {
+        s.unjudged++;
+        s.unjudgedIds.push(id);
+      }
     }
   }
   const errs = senseErrors(labels, scored, mapped);
@@ -175,6 +180,12 @@ function senseErrors(labels: Labels, occ: readonly Occurrence[], mapped: Map<str
   return out;
 }
 
+/** A file's figures without its lists. */
+function summary(f: FileScore) {
+  const { slug, split, labelled, core, foundAll, foundCore, reported, correct, wrong, unjudged, trapHits, senseErrors } = f;
+  return { slug, split, labelled, core, foundAll, foundCore, reported, correct, wrong, unjudged, trapHits, senseErrors };
+}
+
 function total(files: FileScore[]) {
   const sum = (k: keyof FileScore) => files.reduce((a, f) => a + (f[k] as number), 0);
   const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : 0);
@@ -210,7 +221,7 @@ function main(): void {
     glossaryEntries: glossary.entries.size,
     dev: total(files.filter((f) => f.split === 'dev')),
     heldout: total(files.filter((f) => f.split === 'heldout')),
-    files: details ? files.filter((f) => f.slug === details || details === 'all') : files.map(({ missedCore, missedExtended, unmapped, wrongIds, unjudgedIds, trapHitTexts, senseErrorTexts, ...rest }) => rest),
+    files: details ? files.filter((f) => f.slug === details || details === 'all') : files.map(summary),
   };
   if (args.includes('--json')) return void console.log(JSON.stringify(result, null, 2));
   printTable(result.dev, result.heldout, files);

@@ -76,8 +76,5 @@ export function entryTerms(e: Pick<GlossaryEntry, 'en' | 'zh' | 'abbr' | 'aliase
   return terms;
 }
 
-/** A label such as `思维链（chain of thought, CoT）`, or `chain of thought (CoT)` where there is no Chinese name. */
-export function entryLabel(e: Pick<GlossaryEntry, 'en' | 'zh' | 'abbr'>): string {
-  const inner = e.abbr && e.abbr !== e.en ? `${e.en}, ${e.abbr}` : e.en;
-  return e.zh ? `${e.zh}（${inner}）` : e.abbr && e.abbr !== e.en ? `${e.en} (${e.abbr})` : e.en;
-}
+/** The copied label of an entry; its home, with every other display name, is ./labels. */
+export { entryLabel } from './labels';

@@ -1,6 +1,7 @@
 import { categoryLabel } from './categories';
 import type { GlossaryEntry } from './glossary';
 import type { GlossaryIndex } from './glossaryIndex';
+import { fullName, primaryName } from './labels';
 import { escapeMarkdown } from './markdownText';
 
 /** At most this many related entries are linked from a hover. */
@@ -74,7 +75,7 @@ export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, optio
   const back = glossary.referrers(entry.id).filter((r) => r.id !== entry.id && !entry.related.includes(r.id));
   const related = [...own, ...back.slice(0, Math.max(0, MAX_RELATED - own.length))];
   if (related.length) {
-    const name = (r: GlossaryEntry) => (lang === 'en' || !r.zh ? r.en : r.zh);
+    const name = (r: GlossaryEntry) => primaryName(r, lang);
     const items = related.map((r) => (options.commandLinks ? commandLink(name(r), HOVER_COMMANDS.openEntry, [r.id]) : e(name(r))));
     lines.push(`${e(l.related)}: ${items.join(' · ')}`);
   }
@@ -89,4 +90,14 @@ export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, optio
     );
   }
   return lines.join('\n\n');
+}
+
+/** A tooltip for trees: names, category and definition, all escaped (nothing in it is a link). */
+export function renderTooltip(entry: GlossaryEntry, language: DisplayLanguage): string {
+  const e = escapeMarkdown;
+  const parts = [`**${e(fullName(entry, language))}**`];
+  parts.push(`*${e(categoryLabel(entry.category, language === 'en' ? 'en' : 'zh'))}*`);
+  if (language !== 'en' && entry.definition.zh) parts.push(e(entry.definition.zh));
+  if (language !== 'zh' && entry.definition.en) parts.push(e(entry.definition.en));
+  return parts.join('\n\n');
 }

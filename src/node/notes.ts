@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { DEFAULT_LIMITS } from '../core/limits';
+import { proseOfNote } from '../core/noteProse';
 import { scanNoteText } from '../core/scanner';
 import type { GlossaryIndex } from '../core/glossaryIndex';
 import type { FileScan } from './scanProtocol';
@@ -67,4 +68,12 @@ export function scanNote(file: string, maxBytes: number, glossary: Pick<Glossary
   // The size was checked in bytes while reading; lines and nesting are checked here.
   const r = scanNoteText(read.text, glossary, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER });
   return { hash: read.hash, ...r };
+}
+
+/** Reads a note and collects its prose pieces, or "unchanged" when its hash is still `knownHash`. */
+export function proseOfFile(file: string, maxBytes: number, knownHash?: string): Omit<FileScan, 'key'> {
+  const read = readNote(file, maxBytes);
+  if (!('text' in read)) return read;
+  if (read.hash === knownHash) return { hash: read.hash, unchanged: true };
+  return { hash: read.hash, ...proseOfNote(read.text, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER }) };
 }

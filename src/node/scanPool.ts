@@ -6,8 +6,10 @@ import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
 
 /** Options of a pool of scan workers. */
 export interface ScanPoolOptions {
-  /** The glossary names the workers match. */
-  readonly patterns: readonly MatchPattern[];
+  /** The glossary names the workers match (none for `mode: 'prose'`). */
+  readonly patterns?: readonly MatchPattern[];
+  /** What workers send back: scans (the default) or prose pieces. */
+  readonly mode?: 'scan' | 'prose';
   /** Number of worker threads (default: the machine's cores). */
   readonly size?: number;
   /** Path of the bundled worker script (default: scanWorker.js beside this bundle). */
@@ -16,63 +18,155 @@ export interface ScanPoolOptions {
   readonly batch?: number;
 }
 
+/** A file for the pool to read and scan. */
+export interface PoolFile {
+  readonly key: string;
+  readonly path: string;
+  readonly knownHash?: string;
+}
+
+/** One `scan` call: its files, how far it got, and how to settle it. */
+interface Job {
+  readonly files: readonly PoolFile[];
+  readonly maxBytes: number;
+  readonly onResult: (r: FileScan) => void;
+  readonly cancelled: () => boolean;
+  next: number;
+  inFlight: number;
+  done?: boolean;
+  resolve(): void;
+  reject(e: Error): void;
+}
+
+/** Raised by `scan` when the pool is closed (or its workers died) before the scan finished. */
+export class ScanPoolClosedError extends Error {
+  constructor(reason = 'the scan pool was closed') {
+    super(reason);
+    this.name = 'ScanPoolClosedError';
+  }
+}
+
 /**
  * Worker threads that read and scan notes in parallel. Results arrive in batches through `onResult` as soon as
- * each is ready; `scan` resolves when all are done. Cancel by passing a `cancelled` callback.
+ * each is ready; `scan` resolves when all are done. Several scans may run at once: every request carries an id
+ * and its results go to the scan that sent it, and idle workers take batches from the running scans in turn.
+ * Cancel a scan by passing a `cancelled` callback (it resolves once its batches in flight are back). `close`
+ * rejects every scan still running with {@link ScanPoolClosedError}.
  */
 export class ScanPool {
-  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly all: Worker[] = [];
+  /** The request each busy worker is serving. */
+  private readonly busy = new Map<Worker, { id: number; job: Job }>();
+  private jobs: Job[] = [];
   private nextId = 1;
+  private closed = false;
 
   constructor(private readonly options: ScanPoolOptions) {
     const size = Math.max(1, options.size ?? os.availableParallelism());
     const script = options.script ?? path.join(__dirname, 'scanWorker.js');
-    for (let i = 0; i < size; i++) {
-      // A larger young generation means fewer scavenges: parsing Markdown allocates a great deal.
-      const w = new Worker(script, { workerData: { patterns: options.patterns }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
-      w.unref();
-      this.workers.push(w);
-    }
+    for (let i = 0; i < size; i++) this.addWorker(script);
+  }
+
+  private addWorker(script: string): void {
+    // A larger young generation means fewer scavenges: parsing Markdown allocates a great deal.
+    const w = new Worker(script, { workerData: { patterns: this.options.patterns ?? [] }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
+    w.unref();
+    w.on('message', (res: ScanResponse) => this.received(w, res));
+    w.on('error', (e) => this.lost(w, e));
+    w.on('exit', (code) => this.lost(w, new ScanPoolClosedError(`a scan worker exited (code ${code})`)));
+    this.all.push(w);
+    this.idle.push(w);
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.all.length;
   }
 
-  async scan(
-    files: readonly { key: string; path: string; knownHash?: string }[],
-    maxBytes: number,
-    onResult: (r: FileScan) => void,
-    cancelled: () => boolean = () => false,
-  ): Promise<void> {
-    const batch = this.options.batch ?? 4;
-    let next = 0;
-    const runWorker = (w: Worker) =>
-      new Promise<void>((resolve, reject) => {
-        const pump = () => {
-          if (next >= files.length || cancelled()) {
-            w.off('message', onMessage);
-            w.off('error', onError);
-            resolve();
-            return;
-          }
-          const req: ScanRequest = { id: this.nextId++, maxBytes, files: files.slice(next, next + batch) };
-          next += batch;
-          w.postMessage(req);
-        };
-        const onMessage = (res: ScanResponse) => {
-          for (const r of res.results) onResult(r);
-          pump();
-        };
-        const onError = (e: Error) => reject(e);
-        w.on('message', onMessage);
-        w.on('error', onError);
-        pump();
-      });
-    await Promise.all(this.workers.map(runWorker));
+  /** Reads and scans `files`; resolves when every result has been passed to `onResult`. */
+  scan(files: readonly PoolFile[], maxBytes: number, onResult: (r: FileScan) => void, cancelled: () => boolean = () => false): Promise<void> {
+    if (this.closed) return Promise.reject(new ScanPoolClosedError());
+    return new Promise<void>((resolve, reject) => {
+      this.jobs.push({ files, maxBytes, onResult, cancelled, next: 0, inFlight: 0, resolve, reject });
+      this.dispatch();
+    });
   }
 
+  /** Hands batches to idle workers, from the running scans in turn; settles scans that have nothing left. */
+  private dispatch(): void {
+    for (const job of [...this.jobs]) if (this.drained(job) && job.inFlight === 0) this.settle(job);
+    for (let job = this.takeTurn(); job && this.idle.length; job = this.takeTurn()) this.send(this.idle.pop()!, job);
+  }
+
+  /** The next scan with files left to send, moved to the back of the queue so later scans get their turn. */
+  private takeTurn(): Job | undefined {
+    const i = this.jobs.findIndex((j) => !this.drained(j));
+    if (i < 0) return undefined;
+    const [job] = this.jobs.splice(i, 1);
+    this.jobs.push(job);
+    return job;
+  }
+
+  private send(w: Worker, job: Job): void {
+    const req: ScanRequest = { id: this.nextId++, mode: this.options.mode ?? 'scan', maxBytes: job.maxBytes, files: job.files.slice(job.next, job.next + (this.options.batch ?? 4)) };
+    job.next += req.files.length;
+    job.inFlight++;
+    this.busy.set(w, { id: req.id, job });
+    w.postMessage(req);
+  }
+
+  private drained(job: Job): boolean {
+    return job.next >= job.files.length || job.cancelled();
+  }
+
+  private settle(job: Job, error?: Error): void {
+    this.jobs = this.jobs.filter((j) => j !== job);
+    job.next = job.files.length;
+    if (job.done) return;
+    job.done = true;
+    if (error) job.reject(error);
+    else job.resolve();
+  }
+
+  private received(w: Worker, res: ScanResponse): void {
+    const req = this.busy.get(w);
+    if (!req || req.id !== res.id) return;
+    this.busy.delete(w);
+    this.idle.push(w);
+    req.job.inFlight--;
+    try {
+      if (!req.job.done) for (const r of res.results) req.job.onResult(r);
+    } catch (e) {
+      this.settle(req.job, e as Error);
+    }
+    this.dispatch();
+  }
+
+  /** A worker failed or exited: its scan fails; without workers, every scan fails. */
+  private lost(w: Worker, e: Error): void {
+    if (!this.all.includes(w)) return;
+    this.all.splice(this.all.indexOf(w), 1);
+    const i = this.idle.indexOf(w);
+    if (i >= 0) this.idle.splice(i, 1);
+    const req = this.busy.get(w);
+    this.busy.delete(w);
+    if (req) this.settle(req.job, e);
+    if (this.all.length === 0) this.rejectAll(e);
+    else this.dispatch();
+  }
+
+  private rejectAll(e: Error): void {
+    for (const job of [...this.jobs]) this.settle(job, e);
+    this.busy.clear();
+  }
+
+  /** Stops the workers; scans still running reject with {@link ScanPoolClosedError}. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.closed) return;
+    this.closed = true;
+    this.rejectAll(new ScanPoolClosedError());
+    const workers = this.all.splice(0);
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

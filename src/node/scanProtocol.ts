@@ -1,8 +1,11 @@
+import type { NoteProse } from '../core/noteProse';
 import type { ScanResult } from '../core/scanner';
 
 /** A batch of files for a scan worker. `knownHash`: skip the parse when the content hash is still this. */
 export interface ScanRequest {
   readonly id: number;
+  /** `scan`: occurrences and headings (the CLI); `prose`: the prose pieces only (the extension's notes index). */
+  readonly mode: 'scan' | 'prose';
   readonly maxBytes: number;
   readonly files: readonly { readonly key: string; readonly path: string; readonly knownHash?: string }[];
 }
@@ -13,6 +16,7 @@ export interface FileScan {
   readonly hash?: string;
   readonly unchanged?: boolean;
   readonly scan?: ScanResult;
+  readonly prose?: NoteProse;
   readonly skip?: string;
   readonly error?: string;
 }

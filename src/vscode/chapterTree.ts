@@ -1,126 +1,86 @@
 import * as vscode from 'vscode';
-import { groupByConcept, type ConceptUse } from '../core/concepts';
-import { occurrencesIn } from '../core/chapters';
-import type { GlossaryEntry } from '../core/glossary';
-import type { Occurrence } from '../core/scanner';
-import type { Config } from './config';
-import { toRange } from './convert';
-import { isNote, type DocumentScans } from './documentScans';
-import type { GlossaryStore } from './glossaryStore';
-import { entryTooltip, entryTreeLabel } from './treeItems';
+import type { ConceptItem, GlossaryService, UseItem } from '../core/service';
+import { chapterTitle, isNote, toDoc, toRange, toUri, untrustedMarkdown } from './convert';
 
-export type ChapterScope = 'chapter' | 'file';
-
-type Node = { kind: 'concept'; use: ConceptUse; uri: vscode.Uri } | { kind: 'occurrence'; occurrence: Occurrence; uri: vscode.Uri; line: string };
+type Node = { kind: 'concept'; entryId: string; concept: ConceptItem; uri: string } | { kind: 'use'; use: UseItem; uri: string };
 
 /**
- * "This Chapter": the concepts used in the chapter at the cursor of the active Markdown editor (or in the whole
- * file), with counts; each concept's children are its occurrences.
+ * "This Chapter": the concepts of the chapter at the cursor of the active Markdown editor (or of the whole file,
+ * by the service's chapter scope), with counts; each concept's children are its uses.
  */
 export class ChapterTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private scope: ChapterScope = 'chapter';
-  private view?: vscode.TreeView<Node>;
-  private lastKey = '';
+  private readonly view: vscode.TreeView<Node>;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private lastKey = '';
   /** The editor the view follows: the active one, or the last active Markdown editor. */
-  private editor: vscode.TextEditor | undefined;
+  private editor = vscode.window.activeTextEditor;
+  private readonly disposables: vscode.Disposable[];
 
-  constructor(
-    private readonly scans: DocumentScans,
-    private readonly store: GlossaryStore,
-    private readonly config: () => Config,
-  ) {
-    this.editor = vscode.window.activeTextEditor;
-    this.disposables.push(
+  constructor(private readonly service: GlossaryService) {
+    this.view = vscode.window.createTreeView('llmGlossary.chapter', { treeDataProvider: this, showCollapseAll: true });
+    this.disposables = [
+      this.view,
+      this.changed,
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (!e || isNote(e.document)) this.editor = e;
         this.schedule(0);
       }),
-      vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor === this.editor) this.schedule(100);
+      vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === this.editor && this.schedule(100)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.document === this.editor?.document && e.contentChanges.length && this.schedule(300)),
+      service.onDidChangeGlossary(() => this.schedule(0, true)),
+      service.onDidChangeViewState(() => {
+        void vscode.commands.executeCommand('setContext', 'llmGlossary.chapterScope', service.chapterScope);
+        this.schedule(0, true);
       }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.editor?.document && e.contentChanges.length) this.schedule(300);
-      }),
-      store.onDidChange(() => this.schedule(0, true)),
-    );
-    void vscode.commands.executeCommand('setContext', 'llmGlossary.chapterScope', this.scope);
+    ];
+    void vscode.commands.executeCommand('setContext', 'llmGlossary.chapterScope', service.chapterScope);
+    this.view.description = this.current().title;
   }
 
-  attach(view: vscode.TreeView<Node>): void {
-    this.view = view;
-    this.updateDescription();
-  }
-
-  setScope(scope: ChapterScope): void {
-    this.scope = scope;
-    void vscode.commands.executeCommand('setContext', 'llmGlossary.chapterScope', scope);
-    this.schedule(0, true);
-  }
-
-  /** The concepts the view shows now, or those of another editor's chapter at its cursor. */
-  current(editor = this.editor): { title: string; concepts: ConceptUse[]; uri?: vscode.Uri } {
-    if (!editor || !isNote(editor.document) || editor.document.isClosed) return { title: '', concepts: [] };
-    const ds = this.scans.get(editor.document);
-    if (this.scope === 'file') return { title: vscode.workspace.asRelativePath(editor.document.uri), concepts: groupByConcept(ds.scan.occurrences, this.store.glossary), uri: editor.document.uri };
-    const chapter = this.scans.chapterAt(editor.document, editor.selection.active.line);
-    if (!chapter) return { title: '', concepts: [], uri: editor.document.uri };
-    const title = chapter.preamble ? (ds.scan.headings.length ? vscode.l10n.t('Before the first heading') : vscode.workspace.asRelativePath(editor.document.uri)) : chapter.title;
-    return { title, concepts: groupByConcept(occurrencesIn(chapter, ds.scan.occurrences), this.store.glossary), uri: editor.document.uri };
+  /** The title and concepts the view shows now. */
+  current(): { title: string; concepts: readonly ConceptItem[]; uri?: string; line?: number } {
+    const e = this.editor;
+    if (!e || !isNote(e.document) || e.document.isClosed) return { title: '', concepts: [] };
+    const view = this.service.chapter(toDoc(e.document), e.selection.active.line);
+    return { title: chapterTitle(view), concepts: view.concepts, uri: view.uri, line: view.line };
   }
 
   private schedule(delay: number, force = false): void {
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const e = this.editor;
-      const ds = e && isNote(e.document) && !e.document.isClosed ? this.scans.get(e.document) : undefined;
-      const chapter = e && ds ? this.scans.chapterAt(e.document, e.selection.active.line) : undefined;
-      const key = `${e?.document.uri.toString()}|${e?.document.version}|${chapter?.line}|${this.scope}|${this.store.generation}`;
+      const cur = this.current();
+      const key = `${cur.uri}|${this.editor?.document.version}|${cur.line}|${this.service.chapterScope}`;
       if (!force && key === this.lastKey) return;
       this.lastKey = key;
-      this.updateDescription();
+      this.view.description = cur.title;
       this.changed.fire(undefined);
     }, delay);
   }
 
-  private updateDescription(): void {
-    if (this.view) this.view.description = this.current().title;
-  }
-
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'concept') {
-      const e = node.use.entry;
-      const item = new vscode.TreeItem(entryTreeLabel(e), vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${secondaryName(e)}${secondaryName(e) ? ' · ' : ''}${node.use.occurrences.length}`;
-      item.tooltip = entryTooltip(e, this.config().language);
-      item.iconPath = new vscode.ThemeIcon(e.level === 'basic' ? 'symbol-constant' : 'symbol-keyword');
-      item.contextValue = 'entry';
-      item.id = `${node.uri.toString()}#${e.id}`;
+    if (node.kind === 'use') {
+      const item = new vscode.TreeItem(`${node.use.line}: ${node.use.snippet}`, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('location');
+      item.command = { title: vscode.l10n.t('Reveal'), command: 'llmGlossary.revealOccurrence', arguments: [toUri(node.uri), toRange(node.use.range)] };
+      item.tooltip = vscode.l10n.t('Line {0}, column {1}', node.use.line, node.use.column);
       return item;
     }
-    const o = node.occurrence;
-    const item = new vscode.TreeItem(`${o.line}: ${node.line}`, vscode.TreeItemCollapsibleState.None);
-    item.iconPath = new vscode.ThemeIcon('location');
-    item.command = { title: vscode.l10n.t('Reveal'), command: 'llmGlossary.revealOccurrence', arguments: [node.uri, toRange(o)] };
-    item.tooltip = vscode.l10n.t('Line {0}, column {1}', o.line, o.column);
+    const c = node.concept;
+    const item = new vscode.TreeItem(c.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = [c.secondary, String(c.uses.length)].filter(Boolean).join(' · ');
+    item.tooltip = untrustedMarkdown(c.tooltip);
+    item.iconPath = new vscode.ThemeIcon(c.basic ? 'symbol-constant' : 'symbol-keyword');
+    item.contextValue = 'entry';
+    item.id = `${node.uri}#${c.id}`;
     return item;
   }
 
   getChildren(node?: Node): Node[] {
+    if (node) return node.kind === 'concept' ? node.concept.uses.map((use) => ({ kind: 'use', use, uri: node.uri })) : [];
     const cur = this.current();
-    if (!node) return cur.uri ? cur.concepts.map((use) => ({ kind: 'concept', use, uri: cur.uri! })) : [];
-    if (node.kind !== 'concept') return [];
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === node.uri.toString());
-    return node.use.occurrences.map((occurrence) => ({
-      kind: 'occurrence',
-      occurrence,
-      uri: node.uri,
-      line: doc ? snippet(doc.lineAt(occurrence.line - 1).text, occurrence.column - 1) : occurrence.text,
-    }));
+    return cur.uri ? cur.concepts.map((concept) => ({ kind: 'concept', entryId: concept.id, concept, uri: cur.uri! })) : [];
   }
 
   getParent(): undefined {
@@ -128,18 +88,7 @@ export class ChapterTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function secondaryName(e: GlossaryEntry): string {
-  return e.zh ? (e.abbr ? `${e.en} (${e.abbr})` : e.en) : (e.abbr && e.abbr !== e.en ? e.abbr : '');
-}
-
-/** A short piece of a line around a column. */
-function snippet(line: string, column: number): string {
-  const start = Math.max(0, column - 20);
-  const text = line.slice(start, start + 60).trim();
-  return (start > 0 ? '…' : '') + text + (line.length > start + 60 ? '…' : '');
 }

@@ -1,19 +1,8 @@
 import * as vscode from 'vscode';
-import type { DisplayLanguage } from '../core/hover';
-
-/** How terms are underlined in the editor. */
-export type DecorationMode = 'all' | 'firstInSection' | 'off';
+import type { ServiceSettings } from '../core/service';
 
 /** The extension's settings, read once per change into a plain object. */
-export interface Config {
-  readonly language: DisplayLanguage;
-  readonly decorations: DecorationMode;
-  /** Underline basic terms (token, parameter) too. */
-  readonly decorateBasic: boolean;
-  readonly builtin: boolean;
-  readonly glossaryFiles: readonly string[];
-  /** Notes larger than this many characters are not scanned. */
-  readonly maxFileSize: number;
+export interface Config extends ServiceSettings {
   readonly statusBar: boolean;
 }
 
@@ -27,8 +16,8 @@ export function readConfig(): Config {
   };
   return {
     language: pick('language', ['both', 'zh', 'en'] as const, 'both'),
-    decorations: pick('decorations', ['all', 'firstInSection', 'off'] as const, 'all'),
-    decorateBasic: c.get<boolean>('basicTerms.underline', false),
+    underlines: pick('decorations', ['all', 'firstInSection', 'off'] as const, 'all'),
+    underlineBasic: c.get<boolean>('basicTerms.underline', false),
     builtin: c.get<boolean>('builtin', true),
     glossaryFiles: (c.get<unknown[]>('glossaryFiles', []) ?? []).filter((x): x is string => typeof x === 'string'),
     maxFileSize: Math.max(1000, c.get<number>('maxFileSize', 2_000_000)),

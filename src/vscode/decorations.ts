@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
-import { firstPerSection, occurrencesBetween } from '../core/occurrences';
-import type { Occurrence } from '../core/scanner';
-import type { Config } from './config';
-import { toRange } from './convert';
-import { isNote, type DocumentScans } from './documentScans';
-import type { GlossaryStore } from './glossaryStore';
+import type { GlossaryService } from '../core/service';
+import { isNote, toDoc, toRange } from './convert';
 
 /** Lines above and below the visible ranges that are decorated too, so scrolling shows no gaps. */
 const MARGIN_LINES = 50;
@@ -17,29 +13,22 @@ const EDIT_DELAY_MS = 300;
  * composing input method is left alone.
  */
 export class TermDecorations implements vscode.Disposable {
-  private readonly type = vscode.window.createTextEditorDecorationType({
-    textDecoration: 'underline dotted',
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
-  private readonly disposables: vscode.Disposable[] = [this.type];
+  private readonly type = vscode.window.createTextEditorDecorationType({ textDecoration: 'underline dotted', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
   private readonly timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
-  /** What each editor shows now, for tests and for skipping identical updates. */
+  /** What each editor shows now, for tests. */
   private readonly shown = new WeakMap<vscode.TextEditor, vscode.Range[]>();
+  private readonly disposables: vscode.Disposable[];
 
-  constructor(
-    private readonly scans: DocumentScans,
-    store: GlossaryStore,
-    private config: () => Config,
-  ) {
-    this.disposables.push(
+  constructor(private readonly service: GlossaryService) {
+    this.disposables = [
+      this.type,
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.update(e))),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.schedule(e.textEditor, 50)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length === 0) return;
-        for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.schedule(ed, EDIT_DELAY_MS);
+        if (e.contentChanges.length) for (const ed of vscode.window.visibleTextEditors) if (ed.document === e.document) this.schedule(ed, EDIT_DELAY_MS);
       }),
-      store.onDidChange(() => this.refreshAll()),
-    );
+      service.onDidChangeGlossary(() => this.refreshAll()),
+    ];
     this.refreshAll();
   }
 
@@ -53,35 +42,18 @@ export class TermDecorations implements vscode.Disposable {
   }
 
   private schedule(editor: vscode.TextEditor, delay: number): void {
-    const t = this.timers.get(editor);
-    if (t) clearTimeout(t);
-    this.timers.set(
-      editor,
-      setTimeout(() => {
-        this.timers.delete(editor);
-        this.update(editor);
-      }, delay),
-    );
+    clearTimeout(this.timers.get(editor));
+    this.timers.set(editor, setTimeout(() => this.timers.delete(editor) && this.update(editor), delay));
   }
 
-  update(editor: vscode.TextEditor): void {
-    if (!isNote(editor.document)) return;
-    const cfg = this.config();
-    let ranges: vscode.Range[] = [];
-    if (cfg.decorations !== 'off') {
-      const { scan } = this.scans.get(editor.document);
-      const store = this.scans.glossaryOf();
-      let occ: readonly Occurrence[] = scan.occurrences;
-      if (!cfg.decorateBasic) occ = occ.filter((o) => store.get(o.entryId)?.level !== 'basic');
-      if (cfg.decorations === 'firstInSection') occ = firstPerSection(occ, scan.headings.map((h) => h.line));
-      const doc = editor.document;
-      for (const v of editor.visibleRanges) {
-        const start = doc.offsetAt(new vscode.Position(Math.max(0, v.start.line - MARGIN_LINES), 0));
-        const end = doc.offsetAt(new vscode.Position(v.end.line + MARGIN_LINES + 1, 0));
-        for (const o of occurrencesBetween(occ, start, end)) ranges.push(toRange(o));
-      }
-      if (editor.visibleRanges.length > 1) ranges = dedupe(ranges);
-    }
+  private update(editor: vscode.TextEditor): void {
+    const doc = editor.document;
+    if (!isNote(doc)) return;
+    const spans = editor.visibleRanges.map((v) => ({
+      start: doc.offsetAt(new vscode.Position(Math.max(0, v.start.line - MARGIN_LINES), 0)),
+      end: doc.offsetAt(new vscode.Position(v.end.line + MARGIN_LINES + 1, 0)),
+    }));
+    const ranges = this.service.underlines(toDoc(doc), spans).map(toRange);
     this.shown.set(editor, ranges);
     editor.setDecorations(this.type, ranges);
   }
@@ -90,14 +62,4 @@ export class TermDecorations implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function dedupe(ranges: vscode.Range[]): vscode.Range[] {
-  const seen = new Set<string>();
-  return ranges.filter((r) => {
-    const k = `${r.start.line}:${r.start.character}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

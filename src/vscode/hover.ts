@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { HOVER_COMMANDS, renderHover, type HoverLabels } from '../core/hover';
-import { occurrenceAt } from '../core/occurrences';
-import type { Config } from './config';
-import { toRange } from './convert';
-import type { DocumentScans } from './documentScans';
-import type { GlossaryStore } from './glossaryStore';
+import type { GlossaryService, HoverLabels } from '../core/service';
+import { toDoc, toRange } from './convert';
+
+/** Commands a hover links to; nothing else is ever enabled. */
+const HOVER_COMMANDS = ['llmGlossary.openEntry', 'llmGlossary.findUses'];
 
 function labels(): HoverLabels {
   return {
@@ -18,21 +17,17 @@ function labels(): HoverLabels {
   };
 }
 
-/**
- * The hover of a glossary term. Glossary text is escaped before rendering; the only command links are ours, and
- * in Restricted Mode there are none.
- */
-export function registerHover(selector: vscode.DocumentSelector, store: GlossaryStore, scans: DocumentScans, config: () => Config): vscode.Disposable {
+/** The hover of a glossary term. The only command links are ours, and in Restricted Mode there are none. */
+export function registerHover(selector: vscode.DocumentSelector, service: GlossaryService): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
-      const occ = occurrenceAt(scans.get(doc).scan.occurrences, doc.offsetAt(position));
-      const entry = occ && store.glossary.get(occ.entryId);
-      if (!occ || !entry) return undefined;
       const trusted = vscode.workspace.isTrusted;
-      const md = new vscode.MarkdownString(renderHover(entry, store.glossary, { language: config().language, commandLinks: trusted, labels: labels() }));
+      const h = service.hover(toDoc(doc), doc.offsetAt(position), { commandLinks: trusted, labels: labels() });
+      if (!h) return undefined;
+      const md = new vscode.MarkdownString(h.markdown);
       md.supportHtml = false;
-      md.isTrusted = trusted ? { enabledCommands: Object.values(HOVER_COMMANDS) } : false;
-      return new vscode.Hover(md, toRange(occ));
+      md.isTrusted = trusted ? { enabledCommands: HOVER_COMMANDS } : false;
+      return new vscode.Hover(md, toRange(h.range));
     },
   });
 }

@@ -51,3 +51,47 @@ describe('incremental scans and the persisted notes index', () => {
     await eventually(() => a.usageCount('swiglu') === 1, 'deleted note leaves the index');
   });
 });
+
+describe('the notes index under concurrent changes', function () {
+  this.timeout(120_000);
+  afterEach(closeAll);
+
+  it('saving notes and editing the glossary while the index rebuilds ends with the index a fresh build makes', async () => {
+    const a = await api();
+    await a.indexed();
+    const notes = Array.from({ length: 30 }, (_, i) => workspaceUri('notes', `bulk-${i}.md`));
+    for (const uri of notes) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# 批量\n\nLoRA 与 RLHF。\n\n'.repeat(40)));
+    const gdoc = await vscode.workspace.openTextDocument(workspaceUri('my.glossary.yaml'));
+    const original = gdoc.getText();
+    try {
+      const build = vscode.commands.executeCommand('llmGlossary.rebuildIndex');
+      const doc = await vscode.workspace.openTextDocument(notes[3]);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'GQA 与 zebra attention。\n\n'));
+      await doc.save();
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(gdoc.uri, gdoc.positionAt(original.length), '  - id: zebra-attention\n    en: zebra attention\n    category: custom\n    definition: {en: A striped attention pattern made up for this test.}\n');
+      await vscode.workspace.applyEdit(edit);
+      await gdoc.save();
+      await build;
+      const key = vscode.workspace.asRelativePath(notes[3]);
+      await eventually(async () => {
+        await a.ready();
+        await a.indexed();
+        const { current, fresh } = await a.indexSnapshots();
+        const mine = Object.entries(current).find(([uri]) => uri.endsWith(key))?.[1];
+        return mine?.['zebra-attention'] === 1 && mine['grouped-query-attention'] === 1 && JSON.stringify(current) === JSON.stringify(fresh);
+      }, 'the index equals a fresh build, with the saved note and the new entry', 30_000);
+      const { current, fresh } = await a.indexSnapshots();
+      assert.deepEqual(current, fresh);
+    } finally {
+      const undo = new vscode.WorkspaceEdit();
+      undo.delete(gdoc.uri, new vscode.Range(gdoc.positionAt(original.length), gdoc.positionAt(gdoc.getText().length)));
+      await vscode.workspace.applyEdit(undo);
+      await gdoc.save();
+      await closeAll();
+      for (const uri of notes) await vscode.workspace.fs.delete(uri);
+    }
+    await eventually(() => a.usageCount('zebra-attention') === 0 && a.usageCount('lora') < 30, 'the bulk notes and the entry are gone again', 30_000);
+  });
+});

@@ -1,7 +1,12 @@
 // Runs the integration suites inside a real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3),
 // opened in headless Chromium, offline. See ../shared/VSCODE-E2E.md. Prints "N passed, N failed" at the end.
 //
-//   node test/integration/run.mjs [--ui] [--keep]
+// The Node and web suites are started through @vscode/test-electron's runTests, with this runner (in --as-vscode
+// mode, via code-server-as-vscode.sh) as the VS Code executable; LLM_GLOSSARY_VSCODE=download runs them in a
+// downloaded desktop VS Code instead, where that is possible.
+//
+//   node test/integration/run.mjs [--web] [--ui] [--keep]
+//     --web   also run the web suites in the web-worker extension host (the browser entry, as on vscode.dev)
 //     --ui    also run the UI-level test that drives the workbench like a person (screenshots in test-results/)
 //     --keep  keep the temporary folders
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,7 +53,7 @@ async function waitFor(url, ms) {
 }
 
 /** Starts code-server in its own process group on a free loopback port with fresh folders. */
-export async function startCodeServer(tmp) {
+export async function startCodeServer(tmp, extraSettings = {}) {
   const port = await freePort();
   for (const d of ['user-data', 'extensions', 'config', 'xdg']) fs.mkdirSync(path.join(tmp, d), { recursive: true });
   fs.writeFileSync(path.join(tmp, 'config', 'config.yaml'), 'auth: none\ncert: false\n');
@@ -65,6 +70,7 @@ export async function startCodeServer(tmp) {
       'workbench.tips.enabled': false,
       'git.enabled': false,
       'update.mode': 'none',
+      ...extraSettings,
     }),
   );
   const bin = path.join(E2E, 'node_modules', '.bin', 'code-server');
@@ -132,10 +138,16 @@ export function workbenchUrl(port, folder, payload) {
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${p}`;
 }
 
-async function runSuites(tmp) {
-  const server = await startCodeServer(tmp);
+/**
+ * Runs one set of suites in a fresh code-server: `tests` (a bundled index.js) in the Node extension host, or in
+ * the web-worker extension host with `web`.
+ */
+export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(ROOT, 'out', 'test', 'integration', 'index.js'), web = false, folder } = {}) {
+  // An extension with both entries runs in the Node host where there is one; this makes it run in the web worker,
+  // as on vscode.dev and github.dev, which have no Node host.
+  const server = await startCodeServer(tmp, web ? { 'remote.extensionKind': { 'llm-glossary.llm-glossary': ['web'] } } : {});
   const browser = await launchBrowser();
-  const ws = freshWorkspace(tmp);
+  const ws = folder ?? freshWorkspace(tmp);
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   let settle;
   const result = new Promise((resolve) => (settle = resolve));
@@ -158,8 +170,10 @@ async function runSuites(tmp) {
       });
     });
     const url = workbenchUrl(server.port, ws, [
-      ['extensionDevelopmentPath', remote(ROOT)],
-      ['extensionTestsPath', remote(path.join(ROOT, 'out', 'test', 'integration', 'index.js'))],
+      ['extensionDevelopmentPath', remote(extensionPath)],
+      ['extensionTestsPath', remote(tests)],
+      // Desktop VS Code honours this; code-server 1.100 reads it but not for choosing the host (the setting above does).
+      ...(web ? [['extensionDevelopmentKind', 'web']] : []),
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
@@ -179,28 +193,83 @@ async function runSuites(tmp) {
   }
 }
 
+const NODE_TESTS = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
+const WEB_TESTS = path.join(ROOT, 'out', 'test', 'integration', 'web', 'index.js');
+/** The "VS Code executable" that @vscode/test-electron starts: this runner, in --as-vscode mode. */
+const AS_VSCODE = path.join(ROOT, 'test', 'integration', 'code-server-as-vscode.sh');
+
+/**
+ * Runs one set of suites through @vscode/test-electron's runTests. By default its executable is code-server
+ * (AS_VSCODE); with LLM_GLOSSARY_VSCODE=download it downloads desktop VS Code 1.100.3 and runs the same suites there.
+ */
+async function viaTestElectron(tmp, { web }) {
+  const { runTests } = createRequire(import.meta.url)('@vscode/test-electron');
+  const results = path.join(tmp, `results-${web ? 'web' : 'node'}.json`);
+  const desktop = process.env.LLM_GLOSSARY_VSCODE === 'download';
+  try {
+    await runTests({
+      ...(desktop ? { version: '1.100.3' } : { vscodeExecutablePath: process.env.LLM_GLOSSARY_VSCODE ?? AS_VSCODE }),
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: web ? WEB_TESTS : NODE_TESTS,
+      launchArgs: [freshWorkspace(path.join(tmp, web ? 'web' : 'node')), ...(web ? ['--extensionDevelopmentKind=web'] : [])],
+      extensionTestsEnv: { LLM_GLOSSARY_RESULTS: results },
+    });
+  } catch (e) {
+    if (!fs.existsSync(results)) console.error(e);
+  }
+  const r = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, 'utf8')) : { code: 1, passed: 0, failed: 0 };
+  return { ...r, code: r.code ?? 1 };
+}
+
+/** --as-vscode: takes VS Code's command line (as test-electron passes it), ignores desktop-only flags. */
+async function asVscode(argv) {
+  const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const folder = argv.find((a) => !a.startsWith('-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-glossary-host-'));
+  try {
+    const r = await runSuites(tmp, {
+      extensionPath: value('extensionDevelopmentPath'),
+      tests: value('extensionTestsPath'),
+      web: value('extensionDevelopmentKind') === 'web',
+      folder: folder && path.resolve(folder),
+    });
+    if (process.env.LLM_GLOSSARY_RESULTS) fs.writeFileSync(process.env.LLM_GLOSSARY_RESULTS, JSON.stringify(r));
+    return r.code === 0 ? 0 : 1;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function runUi(tmp) {
+  // The UI test runs the packaged extension, so packaging is tested too.
+  const vsix = path.join(tmp, 'llm-glossary.vsix');
+  const pack = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (pack.status !== 0) throw new Error(`vsce package failed:\n${pack.stdout}${pack.stderr}`);
+  const { runUiTest } = await import('./ui.mjs');
+  return runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowser, freshWorkspace, workbenchUrl });
+}
+
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-glossary-e2e-'));
+  const total = { passed: 0, failed: 0 };
   let failed = false;
+  const add = (r) => {
+    total.passed += r.passed;
+    total.failed += r.failed;
+    if ((r.code ?? 0) !== 0 || r.failed) failed = true;
+  };
   try {
-    const r = await runSuites(tmp);
-    if (r.code !== 0) failed = true;
-    if (args.has('--ui')) {
-      // The UI test runs the packaged extension, so packaging is tested too.
-      const vsix = path.join(tmp, 'llm-glossary.vsix');
-      const pack = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
-      if (pack.status !== 0) throw new Error(`vsce package failed:\n${pack.stdout}${pack.stderr}`);
-      const { runUiTest } = await import('./ui.mjs');
-      const ui = await runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowser, freshWorkspace, workbenchUrl });
-      r.passed += ui.passed;
-      r.failed += ui.failed;
-      if (ui.failed) failed = true;
+    add(await viaTestElectron(tmp, { web: false }));
+    if (args.has('--web')) {
+      console.log('\n  Web extension host (browser entry, as on vscode.dev / github.dev)');
+      add(await viaTestElectron(tmp, { web: true }));
     }
-    console.log(`${r.passed} passed, ${r.failed} failed`);
-    if (r.passed === 0) failed = true;
+    if (args.has('--ui')) add(await runUi(tmp));
+    console.log(`${total.passed} passed, ${total.failed} failed`);
+    if (total.passed === 0) failed = true;
   } catch (e) {
     console.error(e);
     failed = true;
@@ -211,4 +280,7 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === '--as-vscode') asVscode(process.argv.slice(3)).then((code) => process.exit(code), (e) => (console.error(e), process.exit(1)));
+  else main();
+}

@@ -57,7 +57,7 @@ describe('manifest and localisation', () => {
 
 describe('packaging', function () {
   this.timeout(60_000);
-  it('the .vsix holds the bundled extension, glossary, manifest, README, CHANGELOG, licence and l10n files only', () => {
+  it('the .vsix holds the bundled extensions (Node and web), glossary, manifest, README with its screenshots, CHANGELOG, licence and l10n files only', () => {
     const r = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.trim().split('\n').sort();
@@ -69,16 +69,33 @@ describe('packaging', function () {
         'LICENSE',
         'README.md',
         'dist/extension.js',
+        'dist/web/extension.js',
         'dist/glossary.json',
         'dist/scanWorker.js',
         ...glossaries,
         'l10n/bundle.l10n.json',
         'l10n/bundle.l10n.zh-cn.json',
         'media/glossary.svg',
+        'media/screenshot-hover.png',
+        'media/screenshot-sidebar.png',
         'package.json',
         'package.nls.json',
         'package.nls.zh-cn.json',
       ].sort(),
     );
+  });
+
+  it("every image the README shows is in the .vsix, so it shows on the extension's page", () => {
+    const r = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    const shipped = new Set(r.stdout.trim().split('\n'));
+    const images = [...fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2);
+    for (const img of images) assert.ok(/^https:/.test(img) || shipped.has(img), `${img} is shipped or absolute`);
+  });
+
+  it('has a browser entry for the web extension host', () => {
+    const manifest = json('package.json');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.equal(manifest.main, './dist/extension.js');
   });
 });

@@ -1,0 +1,101 @@
+import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
+import { parseMarkdown } from './markdown';
+import type { Matcher } from './matcher';
+import { collectProse, matchProse, senseText, type Occurrence } from './scanner';
+import { resolveSenses } from './senses';
+import { LineIndex } from './text';
+
+/** Characters kept on each side of a piece of prose: the matcher looks just outside a span for word boundaries. */
+const CONTEXT = 2;
+
+/**
+ * The prose of a note: what the notes index keeps, so a glossary change re-matches notes instead of re-parsing.
+ * Each prose range (a text node) is kept with the characters around it, so it can be matched again without the
+ * note. Compact, for cheap transfer from a worker and cheap storage: the pieces' texts end to end in `text`, and
+ * six numbers per piece in `pieces`: offset of the prose in the note, its length, its 1-based line and UTF-16
+ * column, the characters of context before it, and the length of the piece's text (context included).
+ */
+export interface NoteProse {
+  readonly text: string;
+  readonly pieces: readonly number[];
+  /** Where each heading starts (offsets in the note): sections, for resolving the senses of ambiguous words. */
+  readonly headings: readonly number[];
+  /** Length of the note. */
+  readonly length: number;
+}
+
+/** Numbers per piece in {@link NoteProse.pieces}. */
+const STRIDE = 6;
+
+/** The prose pieces of a note, or why it is not scanned (too large, too deeply nested, unparsable). */
+export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMITS): { prose: NoteProse } | { skip: string } {
+  const why = tooComplex(text, limits);
+  if (why) return { skip: `skipped: ${why}` };
+  try {
+    const lines = new LineIndex(text);
+    const { ranges, headings } = collectProse(parseMarkdown(text), text, lines);
+    const texts: string[] = [];
+    const pieces: number[] = [];
+    for (let i = 0; i < ranges.length; i += 2) {
+      const [start, end] = [ranges[i], ranges[i + 1]];
+      const from = Math.max(0, start - CONTEXT);
+      const piece = text.slice(from, Math.min(text.length, end + CONTEXT));
+      const { line, column } = lines.position(start);
+      texts.push(piece);
+      pieces.push(start, end - start, line, column, start - from, piece.length);
+    }
+    return { prose: { text: texts.join(''), pieces, headings: headings.map((h) => h.start), length: text.length } };
+  } catch (e) {
+    return { skip: `skipped: could not be parsed (${(e as Error).message})` };
+  }
+}
+
+/** The glossary terms in a note's prose: the same occurrences as a full scan of the note. */
+export function matchNoteProse(prose: NoteProse, matcher: Matcher): Occurrence[] {
+  const out: Occurrence[] = [];
+  const ranges: number[] = [];
+  const proseAt = new Map<number, string>();
+  const p = prose.pieces;
+  for (let i = 0, at = 0; i < p.length; at += p[i + 5], i += STRIDE) {
+    const piece = { start: p[i], length: p[i + 1], line: p[i + 2], column: p[i + 3], lead: p[i + 4] };
+    const text = prose.text.slice(at, at + p[i + 5]);
+    const lines = new LineIndex(text);
+    const origin = lines.position(piece.lead);
+    for (const o of matchProse(text, [piece.lead, piece.lead + piece.length], matcher, lines)) out.push(shift(o, piece, origin));
+    ranges.push(piece.start, piece.start + piece.length);
+    proseAt.set(piece.start, text.slice(piece.lead, piece.lead + piece.length));
+  }
+  const whole = () => senseText(prose.length, ranges, (start) => proseAt.get(start) ?? '');
+  return resolveSenses(whole, out, prose.headings.map((start) => ({ start })));
+}
+
+interface Piece {
+  readonly start: number;
+  readonly line: number;
+  readonly column: number;
+  readonly lead: number;
+}
+
+/** An occurrence found in a piece's own text, placed back in the note. */
+function shift(o: Occurrence, p: Piece, origin: { line: number; column: number }): Occurrence {
+  const place = (line: number, column: number) =>
+    line === origin.line ? { line: p.line, column: p.column + column - origin.column } : { line: p.line + line - origin.line, column };
+  const s = place(o.line, o.column);
+  const e = place(o.endLine, o.endColumn);
+  const delta = p.start - p.lead;
+  return { ...o, start: o.start + delta, end: o.end + delta, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/** A fast 53-bit hash of a text (cyrb53), to tell whether a note changed. Not for security. */
+export function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16) + `:${text.length}`;
+}

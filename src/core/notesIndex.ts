@@ -1,0 +1,280 @@
+import { Debouncer, Emitter, yieldToHost, type Disposable } from './events';
+import type { GlossaryState } from './documents';
+import { matchNoteProse, type NoteProse } from './noteProse';
+import type { ProseReader, ProseResult } from './proseReader';
+import type { Occurrence } from './scanner';
+import type { Logger, ServiceWorkspace } from './workspace';
+import { summarize, type FileSummary } from './workspaceIndex';
+
+/** Where the index is persisted between sessions (the extension's storage folder, a test's variable). */
+export interface IndexStorage {
+  read(): Promise<string | undefined>;
+  write(text: string): Promise<void>;
+}
+
+/** Figures of the last full build. */
+export interface BuildStats {
+  readonly files: number;
+  /** Notes read and parsed. */
+  readonly parsed: number;
+  /** Notes whose hash was unchanged, so their stored prose was reused. */
+  readonly reused: number;
+  readonly ms: number;
+}
+
+/** What the index needs from its host. */
+export interface NotesIndexOptions {
+  readonly workspace: Pick<ServiceWorkspace, 'findNotes'>;
+  readonly reader: ProseReader;
+  readonly glossary: () => GlossaryState;
+  readonly maxChars: () => number;
+  readonly storage?: IndexStorage;
+  readonly log: Logger;
+}
+
+interface Note {
+  readonly hash: string;
+  readonly prose: NoteProse;
+}
+
+interface Stored {
+  readonly format: 4;
+  readonly files: Record<string, { hash: string; prose: NoteProse }>;
+}
+
+/**
+ * Every Markdown note of the workspace and the concepts it uses, for references and usage counts. It keeps each
+ * note's prose, so a glossary change re-matches the notes (in slices) instead of reading and parsing them again;
+ * the prose is persisted by content hash, so re-opening a workspace parses only notes that changed.
+ *
+ * Reads may overlap (a save during a build, a build during a build): each read of a note is numbered, and only
+ * the result of the latest read of a note is kept, so the index always ends equal to a fresh build.
+ */
+export class NotesIndex implements Disposable {
+  private readonly notes = new Map<string, Note>();
+  private readonly summaries = new Map<string, { generation: number; summary: FileSummary }>();
+  /** The number of the latest read (or deletion) of each note. */
+  private readonly latest = new Map<string, number>();
+  private seq = 0;
+  private counts: { generation: number; seq: number; map: Map<string, number> } | undefined;
+  private building: { promise: Promise<BuildStats>; cancelled: boolean } | undefined;
+  private loaded: Promise<void> | undefined;
+  private readonly changed = new Emitter<void>();
+  private readonly notify = new Debouncer(() => this.changed.fire());
+  private readonly saver = new Debouncer(() => void this.save());
+  private readonly started = new Emitter<Promise<BuildStats>>();
+  private dirty = false;
+  /** The re-match after a glossary change, while it runs. */
+  private rematching: Promise<void> | undefined;
+  /** Figures of the last full build. */
+  lastBuild: BuildStats = { files: 0, parsed: 0, reused: 0, ms: 0 };
+
+  /** Fires (debounced) when uses or usage counts may have changed. */
+  readonly onDidChange = this.changed.event;
+  /** Fires when a full build starts, with its promise (for progress indicators). */
+  readonly onDidStartBuild = this.started.event;
+
+  constructor(private readonly options: NotesIndexOptions) {}
+
+  /** Number of notes indexed. */
+  get size(): number {
+    return this.notes.size;
+  }
+
+  /** Re-indexes every note (reading only notes that changed); a new call cancels a running one. */
+  rebuild(): Promise<BuildStats> {
+    if (this.building) this.building.cancelled = true;
+    const run: { promise: Promise<BuildStats>; cancelled: boolean } = { promise: Promise.resolve(this.lastBuild), cancelled: false };
+    run.promise = this.build(run);
+    this.building = run;
+    this.started.fire(run.promise);
+    return run.promise;
+  }
+
+  /** Resolves when the latest build and re-match have finished (starting a build if none ran yet). */
+  async ready(): Promise<void> {
+    if (!this.building) this.rebuild();
+    while (this.building) {
+      const b = this.building;
+      await b.promise;
+      await this.rematching;
+      if (this.building === b) return;
+    }
+  }
+
+  private async build(run: { cancelled: boolean }): Promise<BuildStats> {
+    const t0 = Date.now();
+    const before = this.seq;
+    await (this.loaded ??= this.load());
+    const uris = await this.options.workspace.findNotes();
+    if (run.cancelled) return this.lastBuild;
+    const present = new Set(uris);
+    // Notes gone since; a note read after the build began (a save, a creation) is newer than this list.
+    for (const uri of [...this.notes.keys()]) if (!present.has(uri) && (this.latest.get(uri) ?? 0) <= before) this.drop(uri);
+    const counts = await this.read(uris, () => run.cancelled);
+    if (run.cancelled) return this.lastBuild;
+    this.lastBuild = { files: uris.length, ...counts, ms: Date.now() - t0 };
+    this.options.log.info(`notes indexed: ${uris.length} files, ${counts.parsed} parsed, ${counts.reused} unchanged, ${this.lastBuild.ms} ms`);
+    this.changedNow();
+    return this.lastBuild;
+  }
+
+  /** Reads notes that were created or changed on disk. */
+  async update(uris: readonly string[]): Promise<void> {
+    await (this.loaded ??= this.load());
+    await this.read(uris, () => false);
+    this.changedNow();
+  }
+
+  /** Forgets a note that was deleted; a read of it still running is ignored. */
+  delete(uri: string): void {
+    this.latest.set(uri, ++this.seq);
+    if (this.drop(uri)) this.changedNow();
+  }
+
+  private drop(uri: string): boolean {
+    this.summaries.delete(uri);
+    this.dirty = true;
+    return this.notes.delete(uri);
+  }
+
+  private async read(uris: readonly string[], cancelled: () => boolean): Promise<{ parsed: number; reused: number }> {
+    const counts = { parsed: 0, reused: 0 };
+    const mine = new Map<string, number>();
+    for (const uri of uris) {
+      mine.set(uri, ++this.seq);
+      this.latest.set(uri, this.seq);
+    }
+    const requests = uris.map((uri) => ({ uri, knownHash: this.notes.get(uri)?.hash }));
+    await this.options.reader.read(requests, this.options.maxChars(), (r) => {
+      if (this.latest.get(r.uri) !== mine.get(r.uri)) return; // a later read of this note wins
+      const kind = this.apply(r);
+      if (kind) counts[kind]++;
+    }, cancelled);
+    return counts;
+  }
+
+  private apply(r: ProseResult): 'parsed' | 'reused' | undefined {
+    if ('unchanged' in r) return this.notes.get(r.uri)?.hash === r.hash ? 'reused' : undefined;
+    this.summaries.delete(r.uri);
+    this.dirty = true;
+    if ('prose' in r) {
+      this.notes.set(r.uri, { hash: r.hash, prose: r.prose });
+      return 'parsed';
+    }
+    this.notes.delete(r.uri);
+    if ('error' in r) this.options.log.warn(`could not read ${r.uri}: ${r.error}`);
+    return undefined;
+  }
+
+  /** A note's occurrences grouped by entry, matched with the current glossary. */
+  private summary(uri: string): FileSummary | undefined {
+    const note = this.notes.get(uri);
+    if (!note) return undefined;
+    const g = this.options.glossary();
+    const s = this.summaries.get(uri);
+    if (s?.generation === g.generation) return s.summary;
+    const summary = summarize(note.hash, matchNoteProse(note.prose, g.index.matcher));
+    this.summaries.set(uri, { generation: g.generation, summary });
+    return summary;
+  }
+
+  /** Every use of an entry, note by note in URI order. */
+  usesOf(entryId: string): { uri: string; occurrences: readonly Occurrence[] }[] {
+    const out: { uri: string; occurrences: readonly Occurrence[] }[] = [];
+    for (const uri of [...this.notes.keys()].sort()) {
+      const occ = this.summary(uri)?.byEntry.get(entryId);
+      if (occ?.length) out.push({ uri, occurrences: occ });
+    }
+    return out;
+  }
+
+  /**
+   * How many notes use each entry. While a re-match after a glossary change runs, notes not yet re-matched count
+   * as they did before it (so asking never matches the whole workspace at once); it tells listeners when done.
+   */
+  fileCounts(): ReadonlyMap<string, number> {
+    const generation = this.options.glossary().generation;
+    if (this.counts?.generation === generation && this.counts.seq === this.seq && !this.dirty) return this.counts.map;
+    const map = new Map<string, number>();
+    const summary = (uri: string) => (this.rematching && this.summaries.get(uri)?.summary) || this.summary(uri)!;
+    for (const uri of this.notes.keys()) for (const id of summary(uri).byEntry.keys()) map.set(id, (map.get(id) ?? 0) + 1);
+    if (this.rematching) return map;
+    this.counts = { generation, seq: this.seq, map };
+    this.dirty = false;
+    return map;
+  }
+
+  /** Every note's occurrences (by entry id, counted), for comparing two indexes in tests. */
+  snapshot(): Record<string, Record<string, number>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const uri of [...this.notes.keys()].sort()) {
+      const byEntry = this.summary(uri)!.byEntry;
+      out[uri] = Object.fromEntries([...byEntry].map(([id, occ]) => [id, occ.length]).sort());
+    }
+    return out;
+  }
+
+  /** After a glossary change: matches every note again, in slices, then tells listeners. */
+  rematch(): Promise<void> {
+    const run: Promise<void> = this.rematchAll().then(() => {
+      if (this.rematching !== run) return; // a later glossary change started another
+      this.rematching = undefined;
+      this.changed.fire();
+    });
+    this.rematching = run;
+    return run;
+  }
+
+  private async rematchAll(): Promise<void> {
+    const generation = this.options.glossary().generation;
+    let slice = Date.now();
+    for (const uri of [...this.notes.keys()]) {
+      if (this.options.glossary().generation !== generation) return;
+      this.summary(uri);
+      if (Date.now() - slice > 15) {
+        await yieldToHost();
+        slice = Date.now();
+      }
+    }
+  }
+
+  private changedNow(): void {
+    this.notify.schedule(200);
+    if (this.options.storage) this.saver.schedule(1000);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const text = await this.options.storage?.read();
+      const data = text ? (JSON.parse(text) as Stored) : undefined;
+      if (data?.format !== 4 || typeof data.files !== 'object') return;
+      for (const [uri, f] of Object.entries(data.files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose });
+    } catch (e) {
+      this.options.log.warn(`could not read the stored notes index: ${(e as Error).message}`);
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (!this.options.storage) return;
+    const files: Stored['files'] = {};
+    for (const [uri, n] of this.notes) files[uri] = { hash: n.hash, prose: n.prose };
+    try {
+      await this.options.storage.write(JSON.stringify({ format: 4, files } satisfies Stored));
+    } catch (e) {
+      this.options.log.warn(`could not save the notes index: ${(e as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    if (this.building) this.building.cancelled = true;
+    this.notify.dispose();
+    if (this.saver.pending) {
+      this.saver.cancel();
+      void this.save();
+    }
+    this.changed.dispose();
+    this.started.dispose();
+    this.options.reader.dispose?.();
+  }
+}

@@ -1,0 +1,383 @@
+// The glossary service: one facade over the core for every host (VS Code desktop and web, tests, a language
+// server). Hosts pass documents and a workspace in; every answer is plain data.
+import { groupByConcept } from './concepts';
+import { occurrencesIn } from './chapters';
+import { renderConceptTable } from './conceptTable';
+import { DocumentCache, type ContentChange, type DocumentScan, type TextDocument } from './documents';
+import { Emitter, type Disposable, type Event } from './events';
+import type { GlossaryEntry } from './glossary';
+import { GlossaryLayers, type FileProblems } from './glossaryLayers';
+import type { ParsedGlossaryFile } from './glossaryLoader';
+import { renderHover, type HoverLabels } from './hover';
+import { entryLabel } from './labels';
+import { NotesIndex, type BuildStats, type IndexStorage } from './notesIndex';
+import { occurrenceAt } from './occurrences';
+import { toRange, type Location, type Range } from './positions';
+import type { ProseReader } from './proseReader';
+import { scanDocument, type Occurrence } from './scanner';
+import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
+import { underlineRanges, type Span } from './underlines';
+import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
+import { SILENT, type Logger, type ServiceWorkspace } from './workspace';
+
+export type { ContentChange, TextDocument } from './documents';
+export type { Disposable, Event } from './events';
+export { BUILTIN_SCHEME, isGlossaryFileName, type FileProblems } from './glossaryLayers';
+export type { GlossaryProblem } from './glossary';
+export type { DisplayLanguage, HoverLabels } from './hover';
+export type { BuildStats, IndexStorage } from './notesIndex';
+export { problemRange, type Location, type Position, type Range } from './positions';
+export type { ProseReader, ProseRequest, ProseResult } from './proseReader';
+export { inProcessReader, readProse } from './proseReader';
+export { readBuiltinGlossary, type BuiltinGlossaryFiles } from './builtinGlossary';
+export type { Occurrence } from './scanner';
+export type { ServiceSettings, UnderlineMode } from './settings';
+export type { Span } from './underlines';
+export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
+export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
+
+/** The collaborators of a service. */
+export interface ServiceOptions {
+  readonly workspace: ServiceWorkspace;
+  /** Reads and parses notes for the notes index (worker threads on Node; `inProcessReader` elsewhere). */
+  readonly reader: ProseReader;
+  /** The built-in glossary's parsed files (see `readBuiltinGlossary`). */
+  readonly builtin: () => Promise<readonly ParsedGlossaryFile[]>;
+  /** Where the notes index is kept between sessions; none keeps it in memory only. */
+  readonly storage?: IndexStorage;
+  readonly logger?: Logger;
+  readonly settings?: Partial<ServiceSettings>;
+}
+
+/** A hover: Markdown (glossary text escaped) and the range of the term. */
+export interface HoverResult {
+  readonly markdown: string;
+  readonly range: Range;
+}
+
+/** Go to Definition: the term's range and where its entry is defined. */
+export interface DefinitionResult {
+  readonly origin: Range;
+  readonly target: Location;
+}
+
+/** Which part of a document the chapter view covers. */
+export type ChapterScope = 'chapter' | 'file';
+
+/** The glossary service. Create it with {@link createGlossaryService}. */
+export interface GlossaryService extends Disposable {
+  /** Fires after every glossary reload. */
+  readonly onDidChangeGlossary: Event<void>;
+  /** Fires (debounced) when the notes index changed: uses and usage counts. */
+  readonly onDidChangeIndex: Event<void>;
+  /** Fires when a full index build starts, with its promise. */
+  readonly onDidStartIndexing: Event<Promise<BuildStats>>;
+  /** Fires when the chapter scope or the glossary filter changed. */
+  readonly onDidChangeViewState: Event<void>;
+  readonly settings: ServiceSettings;
+  /** Takes new settings (reloading the glossary when they change what is loaded). */
+  configure(settings: Partial<ServiceSettings>): void;
+
+  /** Resolves when the glossary is loaded and no reload is pending. */
+  ready(): Promise<void>;
+  /** Reloads every glossary layer now; resolves with the number of entries. */
+  reloadGlossaries(): Promise<number>;
+  /** A user glossary file was edited (reload after a pause), saved or closed (reload now), created or deleted. */
+  glossaryFileChanged(uri: string, how: 'edited' | 'saved' | 'closed' | 'created' | 'deleted' | 'changed'): void;
+  /** Whether a URI is a user glossary file (loaded, or named `*.glossary.yaml`). */
+  isGlossaryFile(uri: string): boolean;
+  entryCount(): number;
+  /** Problems of the user glossary files, by file. */
+  problems(): FileProblems[];
+
+  /** A document changed to `doc.version` by `changes`. */
+  didChangeDocument(doc: TextDocument, changes: readonly ContentChange[]): void;
+  didCloseDocument(uri: string): void;
+  /** Why a document is not scanned (too large, too complex), if it is not. */
+  skipped(doc: TextDocument): string | undefined;
+
+  /** Offsets are UTF-16 offsets into `doc.getText()`. */
+  hover(doc: TextDocument, offset: number, options: { commandLinks: boolean; labels: HoverLabels }): HoverResult | undefined;
+  definition(doc: TextDocument, offset: number): DefinitionResult | undefined;
+  /** Where an entry is defined: a user glossary file, or the read-only view of a built-in one. */
+  entryLocation(id: string): Location | undefined;
+  /** The uses of the term at an offset in every note (and the entry, as declaration, if asked). */
+  references(doc: TextDocument, offset: number, includeDeclaration: boolean): Promise<Location[] | undefined>;
+  /** Every use of an entry: saved notes from the index, open notes as they are now. */
+  uses(id: string): Promise<Location[]>;
+  /** The uses, in this document, of the concept at an offset. */
+  highlights(doc: TextDocument, offset: number): Range[] | undefined;
+  /** Ranges to underline in the given spans. */
+  underlines(doc: TextDocument, spans: readonly Span[]): Range[];
+  /** The concepts of the chapter at a 0-based line (or of the whole document, by the chapter scope). */
+  chapter(doc: TextDocument, line: number, scope?: ChapterScope): ChapterView;
+  /** A Markdown table of the concepts of the chapter at a line. */
+  conceptTable(doc: TextDocument, line: number, eol: string): string | undefined;
+  /** The glossary by category, filtered by the glossary filter, with usage counts. */
+  glossaryTree(): CategoryItem[];
+  /** Entries for a search list, best match first. */
+  search(query: string): EntryItem[];
+  /** The label copied for an entry: `思维链（chain of thought, CoT）`. */
+  label(id: string): string | undefined;
+  entry(id: string): EntryItem | undefined;
+
+  readonly chapterScope: ChapterScope;
+  setChapterScope(scope: ChapterScope): void;
+  readonly glossaryFilter: string;
+  /** Shows only entries whose names contain the text; resolves to the number shown. */
+  setGlossaryFilter(text: string): number;
+
+  /** Re-indexes every note (reading only changed ones). */
+  rebuildIndex(): Promise<BuildStats>;
+  /** Resolves when the notes index is current. */
+  indexed(): Promise<void>;
+  readonly indexStats: BuildStats;
+  notesChanged(uris: readonly string[]): Promise<void>;
+  noteDeleted(uri: string): void;
+  usageCount(id: string): number;
+
+  /** For tests: the cached scan of a document and a fresh full scan of its text. */
+  occurrences(doc: TextDocument): { live: readonly Occurrence[]; full: readonly Occurrence[] };
+  /** For tests: documents with a live scan. */
+  liveDocuments(): number;
+  /** For tests: the index now, and the index a fresh build (nothing reused) makes of the same workspace. */
+  indexSnapshots(): Promise<{ current: Record<string, Record<string, number>>; fresh: Record<string, Record<string, number>> }>;
+}
+
+/** Creates the glossary service; the glossary starts loading at once and the notes index follows it. */
+export function createGlossaryService(options: ServiceOptions): GlossaryService {
+  return new Service(options);
+}
+
+class Service implements GlossaryService {
+  settings: ServiceSettings;
+  chapterScope: ChapterScope = 'chapter';
+  glossaryFilter = '';
+  private readonly log: Logger;
+  private readonly layers: GlossaryLayers;
+  private readonly documents: DocumentCache;
+  private readonly index: NotesIndex;
+  private readonly glossaryChanged = new Emitter<void>();
+  private readonly viewChanged = new Emitter<void>();
+  private readonly disposables: Disposable[];
+  private readonly loaded: Promise<void>;
+  readonly onDidChangeGlossary = this.glossaryChanged.event;
+  readonly onDidChangeViewState = this.viewChanged.event;
+  readonly onDidChangeIndex: Event<void>;
+  readonly onDidStartIndexing: Event<Promise<BuildStats>>;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.log = options.logger ?? SILENT;
+    this.layers = new GlossaryLayers(options.workspace, options.builtin, this.settings, this.log);
+    const glossary = () => this.layers.current;
+    const maxChars = () => this.settings.maxFileSize;
+    this.documents = new DocumentCache(glossary, maxChars);
+    this.index = new NotesIndex({ workspace: options.workspace, reader: options.reader, glossary, maxChars, storage: options.storage, log: this.log });
+    this.onDidChangeIndex = this.index.onDidChange;
+    this.onDidStartIndexing = this.index.onDidStartBuild;
+    this.disposables = [this.layers, this.index, this.glossaryChanged, this.viewChanged, this.layers.onDidChange(() => this.glossaryReloaded())];
+    this.loaded = this.layers.reload().catch((e) => this.log.error(`loading the glossary failed: ${(e as Error).stack ?? e}`));
+  }
+
+  private get glossary() {
+    return this.layers.current.index;
+  }
+
+  private firstLoad = true;
+
+  private glossaryReloaded(): void {
+    this.documents.clear();
+    this.glossaryChanged.fire();
+    // The first glossary starts the index; later ones only re-match the stored prose.
+    if (this.firstLoad) void this.index.rebuild();
+    else void this.index.rematch();
+    this.firstLoad = false;
+  }
+
+  configure(settings: Partial<ServiceSettings>): void {
+    this.settings = { ...this.settings, ...settings };
+    this.layers.configure(this.settings);
+  }
+
+  async ready(): Promise<void> {
+    await this.loaded;
+    await this.layers.settled();
+  }
+
+  async reloadGlossaries(): Promise<number> {
+    await this.layers.reload();
+    return this.entryCount();
+  }
+
+  glossaryFileChanged(uri: string, how: 'edited' | 'saved' | 'closed' | 'created' | 'deleted' | 'changed'): void {
+    if (how === 'edited') this.layers.schedule(250);
+    else if (how === 'saved') this.layers.schedule(0);
+    else this.layers.schedule();
+  }
+
+  isGlossaryFile(uri: string): boolean {
+    return this.layers.isUserGlossary(uri);
+  }
+
+  entryCount(): number {
+    return this.glossary.entries.size;
+  }
+
+  problems(): FileProblems[] {
+    return this.layers.problems();
+  }
+
+  didChangeDocument(doc: TextDocument, changes: readonly ContentChange[]): void {
+    this.documents.applyChanges(doc.uri, doc.version, changes);
+  }
+
+  didCloseDocument(uri: string): void {
+    this.documents.close(uri);
+  }
+
+  skipped(doc: TextDocument): string | undefined {
+    return this.documents.get(doc).skipped;
+  }
+
+  /** The occurrence at an offset and its entry. */
+  private termAt(doc: TextDocument, offset: number): { ds: DocumentScan; occ: Occurrence; entry: GlossaryEntry } | undefined {
+    const ds = this.documents.get(doc);
+    const occ = occurrenceAt(ds.scan.occurrences, offset);
+    const entry = occ && this.glossary.get(occ.entryId);
+    return occ && entry ? { ds, occ, entry } : undefined;
+  }
+
+  hover(doc: TextDocument, offset: number, options: { commandLinks: boolean; labels: HoverLabels }): HoverResult | undefined {
+    const t = this.termAt(doc, offset);
+    if (!t) return undefined;
+    return { markdown: renderHover(t.entry, this.glossary, { language: this.settings.language, ...options }), range: toRange(t.occ) };
+  }
+
+  definition(doc: TextDocument, offset: number): DefinitionResult | undefined {
+    const t = this.termAt(doc, offset);
+    return t && { origin: toRange(t.occ), target: this.entryLocation(t.entry.id)! };
+  }
+
+  entryLocation(id: string): Location | undefined {
+    const e = this.glossary.get(id);
+    return e && { uri: this.layers.uriOf(e.source.file), range: toRange(e.source) };
+  }
+
+  async references(doc: TextDocument, offset: number, includeDeclaration: boolean): Promise<Location[] | undefined> {
+    const t = this.termAt(doc, offset);
+    if (!t) return undefined;
+    const uses = await this.uses(t.entry.id);
+    return includeDeclaration ? [this.entryLocation(t.entry.id)!, ...uses] : uses;
+  }
+
+  async uses(id: string): Promise<Location[]> {
+    await this.index.ready();
+    const open = this.options.workspace.openNotes();
+    const openUris = new Set(open.map((d) => d.uri));
+    const files: { uri: string; occurrences: readonly Occurrence[] }[] = this.index.usesOf(id).filter((u) => !openUris.has(u.uri));
+    for (const d of open) files.push({ uri: d.uri, occurrences: this.documents.get(d).scan.occurrences.filter((o) => o.entryId === id) });
+    files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return files.flatMap((f) => f.occurrences.map((o) => ({ uri: f.uri, range: toRange(o) })));
+  }
+
+  highlights(doc: TextDocument, offset: number): Range[] | undefined {
+    const t = this.termAt(doc, offset);
+    return t && t.ds.scan.occurrences.filter((o) => o.entryId === t.occ.entryId).map(toRange);
+  }
+
+  underlines(doc: TextDocument, spans: readonly Span[]): Range[] {
+    return underlineRanges(this.documents.get(doc), this.glossary, spans, this.settings);
+  }
+
+  chapter(doc: TextDocument, line: number, scope = this.chapterScope): ChapterView {
+    const ds = this.documents.get(doc);
+    if (scope === 'file') return { uri: doc.uri, heading: { kind: 'file' }, line: 1, skipped: ds.skipped, concepts: this.concepts(ds, ds.scan.occurrences) };
+    const c = this.documents.chapterAt(doc, line);
+    const heading = !c || c.preamble ? ({ kind: 'preamble', hasHeadings: ds.scan.headings.length > 0 } as const) : ({ kind: 'chapter', title: c.title } as const);
+    return { uri: doc.uri, heading, line: c?.line ?? 1, skipped: ds.skipped, concepts: c ? this.concepts(ds, occurrencesIn(c, ds.scan.occurrences)) : [] };
+  }
+
+  private concepts(ds: DocumentScan, occurrences: readonly Occurrence[]) {
+    return conceptItems(groupByConcept(occurrences, this.glossary), ds.text, this.settings.language);
+  }
+
+  conceptTable(doc: TextDocument, line: number, eol: string): string | undefined {
+    const ds = this.documents.get(doc);
+    const c = this.documents.chapterAt(doc, line);
+    const concepts = c ? groupByConcept(occurrencesIn(c, ds.scan.occurrences), this.glossary) : [];
+    return concepts.length ? renderConceptTable(concepts, { language: this.settings.language, eol }) : undefined;
+  }
+
+  glossaryTree(): CategoryItem[] {
+    return glossaryCategories(this.glossary, this.glossaryFilter, this.index.fileCounts(), this.settings.language);
+  }
+
+  search(query: string): EntryItem[] {
+    return searchItems(this.glossary, query, this.settings.language);
+  }
+
+  label(id: string): string | undefined {
+    const e = this.glossary.get(id);
+    return e && entryLabel(e);
+  }
+
+  entry(id: string): EntryItem | undefined {
+    const e = this.glossary.get(id);
+    return e && entryItem(e, this.settings.language);
+  }
+
+  setChapterScope(scope: ChapterScope): void {
+    this.chapterScope = scope;
+    this.viewChanged.fire();
+  }
+
+  setGlossaryFilter(text: string): number {
+    this.glossaryFilter = text.trim();
+    this.viewChanged.fire();
+    return this.glossaryTree().reduce((n, c) => n + c.entries.length, 0);
+  }
+
+  rebuildIndex(): Promise<BuildStats> {
+    return this.index.rebuild();
+  }
+
+  indexed(): Promise<void> {
+    return this.index.ready();
+  }
+
+  get indexStats(): BuildStats {
+    return this.index.lastBuild;
+  }
+
+  notesChanged(uris: readonly string[]): Promise<void> {
+    return this.index.update(uris);
+  }
+
+  noteDeleted(uri: string): void {
+    this.index.delete(uri);
+  }
+
+  usageCount(id: string): number {
+    return this.index.fileCounts().get(id) ?? 0;
+  }
+
+  occurrences(doc: TextDocument): { live: readonly Occurrence[]; full: readonly Occurrence[] } {
+    return { live: this.documents.get(doc).scan.occurrences, full: scanDocument(doc.getText(), this.glossary).occurrences };
+  }
+
+  liveDocuments(): number {
+    return this.documents.size;
+  }
+
+  async indexSnapshots() {
+    await this.index.ready();
+    const fresh = new NotesIndex({ workspace: this.options.workspace, reader: this.options.reader, glossary: () => this.layers.current, maxChars: () => this.settings.maxFileSize, log: this.log });
+    await fresh.rebuild();
+    return { current: this.index.snapshot(), fresh: fresh.snapshot() };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

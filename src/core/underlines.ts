@@ -1,0 +1,30 @@
+import type { DocumentScan } from './documents';
+import type { GlossaryIndex } from './glossaryIndex';
+import { firstPerSection, occurrencesBetween } from './occurrences';
+import { toRange, type Range } from './positions';
+import type { Occurrence } from './scanner';
+import type { ServiceSettings } from './settings';
+
+/** A span of a document by offsets `[start, end)`: the visible part of an editor, with a margin. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The ranges to underline in the given spans, by the underline settings; each range once. */
+export function underlineRanges(ds: DocumentScan, glossary: GlossaryIndex, spans: readonly Span[], settings: Pick<ServiceSettings, 'underlines' | 'underlineBasic'>): Range[] {
+  if (settings.underlines === 'off') return [];
+  let occ: readonly Occurrence[] = ds.scan.occurrences;
+  if (!settings.underlineBasic) occ = occ.filter((o) => glossary.get(o.entryId)?.level !== 'basic');
+  if (settings.underlines === 'firstInSection') occ = firstPerSection(occ, ds.scan.headings.map((h) => h.line));
+  const seen = new Set<Occurrence>();
+  const out: Range[] = [];
+  for (const s of spans) {
+    for (const o of occurrencesBetween(occ, s.start, s.end)) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      out.push(toRange(o));
+    }
+  }
+  return out;
+}

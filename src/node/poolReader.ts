@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { inProcessReader, type ProseReader, type ProseResult, type ServiceWorkspace } from '../core/service';
+import { ScanPool, ScanPoolClosedError } from './scanPool';
+import type { FileScan } from './scanProtocol';
+
+function toResult(uri: string, r: FileScan): ProseResult {
+  if (r.unchanged && r.hash) return { uri, hash: r.hash, unchanged: true };
+  if (r.prose && r.hash) return { uri, hash: r.hash, prose: r.prose };
+  return r.error ? { uri, error: r.error } : { uri, skip: r.skip ?? 'skipped' };
+}
+
+/**
+ * Reads notes on disk (`file:` URIs) in a worker thread, never on the extension host's thread; other URIs go
+ * through the workspace, parsed here in slices. Without worker threads, everything is read in-process.
+ */
+export function poolReader(workspace: Pick<ServiceWorkspace, 'readFile'>, script: string): ProseReader {
+  const fallback = inProcessReader(workspace);
+  let pool: ScanPool | undefined;
+  let failed = false;
+  const getPool = () => {
+    if (!pool && !failed) {
+      try {
+        pool = new ScanPool({ mode: 'prose', size: 1, batch: 2, script });
+      } catch {
+        failed = true;
+      }
+    }
+    return pool;
+  };
+  return {
+    async read(requests, maxChars, onResult, cancelled) {
+      const onDisk = requests.filter((r) => r.uri.startsWith('file:'));
+      const p = onDisk.length ? getPool() : undefined;
+      const rest = p ? requests.filter((r) => !r.uri.startsWith('file:')) : requests;
+      const files = onDisk.map((r) => ({ key: r.uri, path: fileURLToPath(r.uri), knownHash: r.knownHash }));
+      const viaPool = p?.scan(files, maxChars, (r) => onResult(toResult(r.key, r)), cancelled).catch((e) => {
+        if (!(e instanceof ScanPoolClosedError)) throw e;
+      });
+      await Promise.all([viaPool, fallback.read(rest, maxChars, onResult, cancelled)]);
+    },
+    dispose() {
+      void pool?.close();
+    },
+  };
+}

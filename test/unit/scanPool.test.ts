@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ScanPool, ScanPoolClosedError, type PoolFile } from '../../src/node/scanPool';
+import type { FileScan } from '../../src/node/scanProtocol';
+import { fixture, ROOT, termsGlossary } from './helpers';
+
+const SCRIPT = path.join(ROOT, 'dist', 'scanWorker.js');
+
+/** Real worker threads (dist/scanWorker.js, built by `npm run test:unit`) over real files. */
+describe('ScanPool (real worker threads)', function () {
+  this.timeout(60_000);
+  let tmp: string;
+  const patterns = termsGlossary().patterns;
+  const note = fixture('notes', 'llm-s1.md');
+
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-glossary-pool-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  function files(prefix: string, n: number): PoolFile[] {
+    return Array.from({ length: n }, (_, i) => {
+      const file = path.join(tmp, `${prefix}-${i}.md`);
+      fs.writeFileSync(file, `# ${prefix} ${i}\n\nLoRA 与思维链。\n\n${note}`);
+      return { key: `${prefix}:${i}`, path: file };
+    });
+  }
+
+  function collect(into: FileScan[]) {
+    return (r: FileScan) => into.push(r);
+  }
+
+  it('two scans in flight on one pool each get exactly their own results', async () => {
+    const pool = new ScanPool({ patterns, size: 1, script: SCRIPT, batch: 2 });
+    try {
+      const big = files('big', 40);
+      const small = files('small', 4);
+      const a: FileScan[] = [];
+      const b: FileScan[] = [];
+      const first = pool.scan(big, 1e7, collect(a));
+      await new Promise((r) => setTimeout(r, 5));
+      const second = pool.scan(small, 1e7, collect(b));
+      await Promise.all([first, second]);
+      assert.deepEqual(a.map((r) => r.key).sort(), big.map((f) => f.key).sort());
+      assert.deepEqual(b.map((r) => r.key).sort(), small.map((f) => f.key).sort());
+      for (const r of [...a, ...b]) assert.ok(r.scan && r.scan.occurrences.length > 2, `${r.key} scanned`);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('many concurrent scans on two workers never exchange results', async () => {
+    const pool = new ScanPool({ patterns, size: 2, script: SCRIPT, batch: 3 });
+    try {
+      const sets = Array.from({ length: 5 }, (_, i) => files(`set${i}`, 3 + i * 4));
+      const got = sets.map(() => [] as FileScan[]);
+      await Promise.all(sets.map((s, i) => new Promise((r) => setTimeout(r, i * 2)).then(() => pool.scan(s, 1e7, collect(got[i])))));
+      sets.forEach((s, i) => assert.deepEqual(got[i].map((r) => r.key).sort(), s.map((f) => f.key).sort()));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a cancelled scan stops early and resolves; another scan still completes', async () => {
+    const pool = new ScanPool({ patterns, size: 1, script: SCRIPT, batch: 2 });
+    try {
+      const a: FileScan[] = [];
+      const b: FileScan[] = [];
+      const big = files('cancel', 30);
+      const other = files('other', 6);
+      const first = pool.scan(big, 1e7, collect(a), () => a.length >= 4);
+      const second = pool.scan(other, 1e7, collect(b));
+      await Promise.all([first, second]);
+      assert.ok(a.length < big.length, `${a.length} results after cancelling`);
+      assert.equal(b.length, other.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('closing the pool rejects every scan in flight and refuses new ones', async () => {
+    const pool = new ScanPool({ patterns, size: 1, script: SCRIPT, batch: 2 });
+    const a: FileScan[] = [];
+    const first = pool.scan(files('closeA', 40), 1e7, collect(a));
+    const second = pool.scan(files('closeB', 4), 1e7, () => {});
+    const rejected = [assert.rejects(first, ScanPoolClosedError), assert.rejects(second, ScanPoolClosedError)];
+    await new Promise((r) => setTimeout(r, 20));
+    await pool.close();
+    await Promise.all(rejected);
+    await assert.rejects(pool.scan(files('closeC', 1), 1e7, () => {}), ScanPoolClosedError);
+    assert.ok(a.length < 40);
+  });
+
+  it('an empty scan resolves at once', async () => {
+    const pool = new ScanPool({ patterns, size: 1, script: SCRIPT });
+    try {
+      await pool.scan([], 1e7, () => assert.fail('no results'));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports unreadable and unchanged files per file', async () => {
+    const pool = new ScanPool({ patterns, size: 1, script: SCRIPT });
+    try {
+      const [f] = files('hash', 1);
+      const first: FileScan[] = [];
+      await pool.scan([f, { key: 'missing', path: path.join(tmp, 'nope.md') }], 1e7, collect(first));
+      const ok = first.find((r) => r.key === f.key)!;
+      assert.ok(ok.hash && ok.scan);
+      assert.ok(first.find((r) => r.key === 'missing')?.error);
+      const again: FileScan[] = [];
+      await pool.scan([{ ...f, knownHash: ok.hash }], 1e7, collect(again));
+      assert.equal(again[0].unchanged, true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
