@@ -225,6 +225,7 @@ export class Matcher {
     const p = this.patterns[pi];
     const start = end - p.length;
     if (p.leftBoundary && start > 0 && isWordChar(normalizeCode(text.charCodeAt(start - 1)))) return undefined;
+    if (p.leftBoundary && insideName(text, start)) return undefined;
     if (p.caseSensitive) {
       for (let k = 0; k < p.length; k++) {
         if (normalizeCode(text.charCodeAt(start + k)) !== p.exact.charCodeAt(k)) return undefined;
@@ -248,6 +249,20 @@ export class Matcher {
   pattern(index: number): MatchPattern {
     return this.patterns[index].source;
   }
+}
+
+/**
+ * True where a Latin-script name would start inside a longer hyphenated or dotted name: right after `-`, `_` or
+ * `.` that follows a letter or digit (Qwen2.5-7B-Instruct, Qwen-GPTQ, LLaMA-Adapter, torch.nn). A slash is not a
+ * joiner: LoRA/QLoRA and GPT-3.5/GPT-4 name two things.
+ * The longer name is its own thing; the glossary names it if it matters.
+ */
+function insideName(text: string, start: number): boolean {
+  if (start < 2) return false;
+  const joiner = text.charCodeAt(start - 1);
+  if (joiner !== 0x2d && joiner !== 0x5f && joiner !== 0x2e) return false;
+  const c = text.charCodeAt(start - 2);
+  return c < 128 && isWordChar(c);
 }
 
 /**

@@ -95,7 +95,7 @@ export function proseWalker(text: string, lines: LineIndex, shift: number, out: 
     const start = (node.position?.start.offset ?? 0) + shift;
     const end = (node.position?.end.offset ?? start - shift) + shift;
     if (node.type === 'text') {
-      if (end > start) out.ranges.push(start, end);
+      if (end > start) pushWithoutUrls(text, start, end, out.ranges);
       return;
     }
     if (node.type === 'link' && text.charCodeAt(start) !== 0x5b /* [ */) return; // <autolink> or a bare URL
@@ -124,6 +124,24 @@ export function proseWalker(text: string, lines: LineIndex, shift: number, out: 
     }
   };
   return walk;
+}
+
+/**
+ * URLs and paths written as plain text, which Markdown does not always turn into links: a scheme or `www.`, or a
+ * domain name followed by a path (deeplearning.ai/short-courses/…). Their words are not prose.
+ */
+const URL_LIKE = /(?:https?:\/\/|www\.)[^\s<>()（）\u3000-\u303f\uff00-\uffef]+|\b(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\/[^\s<>()（）\u3000-\u303f\uff00-\uffef]*/g;
+
+/** Appends `[start, end)` to `ranges`, leaving out the URLs inside it. */
+function pushWithoutUrls(text: string, start: number, end: number, ranges: number[]): void {
+  const piece = text.slice(start, end);
+  let at = start;
+  for (const m of piece.matchAll(URL_LIKE)) {
+    const s = start + m.index;
+    if (s > at) ranges.push(at, s);
+    at = s + m[0].length;
+  }
+  if (end > at) ranges.push(at, end);
 }
 
 /** Finds the glossary's terms in the given prose ranges of a text. */

@@ -44,6 +44,7 @@ export function normalizeCode(code: number): number {
     case 0x2d: // -
     case 0x2010: // hyphen
     case 0x2011: // non-breaking hyphen
+    case 0x2013: // en dash, as in "term frequency–inverse document frequency"
     case 0x09:
     case 0x0a:
     case 0x0d:

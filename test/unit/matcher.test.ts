@@ -99,3 +99,16 @@ describe('Matcher', () => {
     });
   });
 });
+
+describe('names inside longer names', () => {
+  it('does not match a name that starts after a hyphen, dot or slash joined to a word (Qwen-GPTQ, X-Instruct)', () => {
+    assert.deepEqual(find(['GPTQ', 'Instruct'], 'Qwen-GPTQ 与 Qwen2.5-7B-Instruct 模型'), []);
+    assert.deepEqual(find(['GPTQ'], '用 GPTQ 量化，或 AutoGPTQ-free 的 GPTQ-int4'), ['GPTQ', 'GPTQ']);
+  });
+  it('still matches before a hyphen and after a space, CJK or punctuation', () => {
+    assert.deepEqual(find(['RoPE', 'LoRA'], 'RoPE-based (LoRA)、LoRA微调'), ['RoPE', 'LoRA', 'LoRA']);
+  });
+  it('treats an en dash like a hyphen', () => {
+    assert.deepEqual(find(['term frequency-inverse document frequency'], 'tf-idf (term frequency–inverse document frequency)'), ['term frequency–inverse document frequency']);
+  });
+});

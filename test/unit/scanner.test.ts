@@ -127,3 +127,15 @@ describe('HTML blocks', () => {
     assert.deepEqual(scan.occurrences.map((o) => o.text), ['CoT', 'RLHF']);
   });
 });
+
+describe('URLs written as text', () => {
+  const g = termsGlossary();
+  const texts = (md: string) => scanDocument(md, g).occurrences.map((o) => o.text);
+  it('skips link text that is a URL and bare domains with paths, keeps the prose around them', () => {
+    assert.deepEqual(texts('见 [https://example.com/CoT-and-LoRA](https://example.com/x)，以及 example.ai/courses/lora-101 的 LoRA。'), ['LoRA']);
+    assert.deepEqual(texts('Read www.site.io/cot/ then use CoT.'), ['CoT']);
+  });
+  it('does not take version numbers for domains', () => {
+    assert.deepEqual(texts('GPT-3.5/GPT-4 都支持 CoT。'), ['GPT', 'GPT-4', 'CoT']);
+  });
+});
