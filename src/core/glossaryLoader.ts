@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import schema from '../../glossary/glossary.schema.json';
 import type { GlossaryProblem, Level, Reference, SenseSpec, SourceRange } from './glossary';
-import { LineIndex } from './text';
+import { LineIndex, normalizeTerm } from './text';
 
 /** A name (or related id) as written in a file, with its place. */
 export interface Located<T> {
@@ -213,7 +213,7 @@ function readSenses(data: Record<string, unknown>, located: (path: (string | num
     const surface = located(['senses', i, 'surface']);
     if (!surface) return [];
     const compounds = (s.compounds ?? []).map((_, k) => located(['senses', i, 'compounds', k])!).filter((c) => {
-      if (c.value.includes(surface.value)) return true;
+      if (normalizeTerm(c.value, false).includes(normalizeTerm(surface.value, false))) return true;
       problems.push({ ...c.range, severity: 'error', message: `compound "${c.value}" does not contain the surface "${surface.value}" it selects` });
       return false;
     });

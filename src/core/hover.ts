@@ -1,6 +1,7 @@
 import { categoryLabel } from './categories';
 import type { GlossaryEntry } from './glossary';
 import type { GlossaryIndex } from './glossaryIndex';
+import type { SenseInfo } from './senses';
 import { fullName, primaryName } from './labels';
 import { escapeMarkdown } from './markdownText';
 
@@ -29,6 +30,9 @@ export interface HoverLabels {
   readonly findUses: string;
   readonly basic: string;
   readonly draft: string;
+  /** For an ambiguous word: the line that names the other senses, and how the shown one was chosen. */
+  readonly otherSenses: string;
+  readonly senseBy: Readonly<Record<SenseInfo['by'], string>>;
 }
 
 export const ENGLISH_HOVER_LABELS: HoverLabels = {
@@ -39,6 +43,14 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
   findUses: 'Find all uses',
   basic: 'basic term',
   draft: 'draft',
+  otherSenses: 'Could also mean',
+  senseBy: {
+    compound: 'this sense: from the compound word',
+    sentence: 'this sense: from the sentence',
+    section: 'this sense: from the section',
+    default: 'this sense: the usual one',
+    unresolved: 'sense not decided',
+  },
 };
 
 function commandLink(label: string, command: string, args: unknown[]): string {
@@ -49,7 +61,7 @@ function commandLink(label: string, command: string, args: unknown[]): string {
  * The hover text of an entry as Markdown. Every piece of glossary text is escaped, so a user's glossary can put
  * no link, HTML or command into it; the only links are to https references and to our own commands.
  */
-export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, options: HoverOptions): string {
+export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, options: HoverOptions, senses?: SenseInfo): string {
   const e = escapeMarkdown;
   const l = options.labels;
   const lang = options.language;
@@ -62,12 +74,19 @@ export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, optio
   const tags = [e(categoryLabel(entry.category, lang === 'en' ? 'en' : 'zh'))];
   if (entry.level === 'basic') tags.push(e(l.basic));
   if (entry.draft) tags.push(e(l.draft));
+  if (senses) tags.push(e(l.senseBy[senses.by]));
   lines.push(`*${tags.join(' · ')}*`);
   const defs: string[] = [];
   if (lang !== 'en' && entry.definition.zh) defs.push(e(entry.definition.zh));
   if (lang !== 'zh' && entry.definition.en) defs.push(e(entry.definition.en));
   if (defs.length === 0) defs.push(e(entry.definition.zh ?? entry.definition.en ?? ''));
   lines.push(...defs.filter(Boolean));
+  const others = (senses?.candidates ?? []).filter((id) => id !== entry.id).map((id) => glossary.get(id)).filter((o): o is GlossaryEntry => !!o);
+  if (others.length) {
+    const name = (o: GlossaryEntry) => primaryName(o, lang);
+    const items = others.map((o) => (options.commandLinks ? commandLink(name(o), HOVER_COMMANDS.openEntry, [o.id]) : e(name(o))));
+    lines.push(`${e(l.otherSenses)}: ${items.join(' · ')}`);
+  }
   const aliases = entry.aliases.filter((a) => a !== entry.abbr);
   if (aliases.length) lines.push(`${e(l.aliases)}: ${aliases.map(e).join(', ')}`);
   // Links go both ways: entries that list this one as related are shown too (a few, after its own).

@@ -251,7 +251,8 @@ class Service implements GlossaryService {
   hover(doc: TextDocument, offset: number, options: { commandLinks: boolean; labels: HoverLabels }): HoverResult | undefined {
     const t = this.termAt(doc, offset);
     if (!t) return undefined;
-    return { markdown: renderHover(t.entry, this.glossary, { language: this.settings.language, ...options }), range: toRange(t.occ) };
+    const markdown = renderHover(t.entry, this.glossary, { language: this.settings.language, ...options }, t.occ.senses);
+    return { markdown, range: toRange(t.occ) };
   }
 
   definition(doc: TextDocument, offset: number): DefinitionResult | undefined {

@@ -14,6 +14,14 @@ function labels(): HoverLabels {
     findUses: vscode.l10n.t('Find all uses'),
     basic: vscode.l10n.t('basic term'),
     draft: vscode.l10n.t('draft'),
+    otherSenses: vscode.l10n.t('Could also mean'),
+    senseBy: {
+      compound: vscode.l10n.t('this sense: from the compound word'),
+      sentence: vscode.l10n.t('this sense: from the sentence'),
+      section: vscode.l10n.t('this sense: from the section'),
+      default: vscode.l10n.t('this sense: the usual one'),
+      unresolved: vscode.l10n.t('sense not decided'),
+    },
   };
 }
 

@@ -152,3 +152,16 @@ describe('senses of the built-in glossary on real sentences', () => {
     assert.ok(!ids('海纳百川，有容乃大。').includes('baichuan'));
   });
 });
+
+describe('hovers of ambiguous words', () => {
+  it('name the other senses and how the shown one was chosen', async () => {
+    const { renderHover, ENGLISH_HOVER_LABELS } = await import('../../src/core/hover');
+    const g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML });
+    const [o] = scanDocument('模型推理之后再推理。', g).occurrences.filter((x) => x.text === '推理');
+    const md = renderHover(g.get(o.entryId)!, g, { language: 'en', commandLinks: false, labels: ENGLISH_HOVER_LABELS }, o.senses);
+    assert.match(md, /this sense\\: the usual one/);
+    assert.match(md, /Could also mean: reasoning/);
+    const plain = renderHover(g.get('chain-of-thought')!, g, { language: 'en', commandLinks: false, labels: ENGLISH_HOVER_LABELS });
+    assert.doesNotMatch(plain, /Could also mean|this sense/);
+  });
+});

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ENGLISH_HOVER_LABELS } from '../../src/core/hover';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { createGlossaryService, inProcessReader, type GlossaryService, type IndexStorage, type ServiceSettings } from '../../src/core/service';
 import { fixture } from './helpers';
@@ -28,7 +29,7 @@ describe('glossary service (plain Node, in-memory workspace)', () => {
     service = s.service;
     await service.ready();
     const doc = s.ws.openDoc('mem:/ws/notes/a.md', NOTE_A);
-    const hover = service.hover(doc, offsetOf(NOTE_A, '思维链'), { commandLinks: true, labels: { aliases: 'Also', related: 'Related', paper: 'Source', openEntry: 'Open', findUses: 'Find', basic: 'basic', draft: 'draft' } });
+    const hover = service.hover(doc, offsetOf(NOTE_A, '思维链'), { commandLinks: true, labels: { ...ENGLISH_HOVER_LABELS, openEntry: 'Open', findUses: 'Find' } });
     assert.ok(hover);
     assert.match(hover.markdown, /\*\*思维链\*\*/);
     assert.match(hover.markdown, /command:llmGlossary\.openEntry\?/);
