@@ -1,8 +1,8 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown';
 import type { Matcher } from './matcher';
-import { lastContentLine, matchProse, proseWalker, senseText, type Heading, type Occurrence, type ScanResult } from './scanner';
-import { resolveSenses } from './senses';
+import { lastContentLine, matchProse, proseWalker, type Heading, type Occurrence, type ScanResult } from './scanner';
+import { resolveSenses, type SenseCache } from './senses';
 import { LineIndex } from './text';
 
 /** One top-level block of the document and what the scan found in it. */
@@ -48,6 +48,7 @@ export class IncrementalScan {
   private lines = new LineIndex('');
   private blocks: Block[] = [];
   readonly stats: IncrementalStats = { full: 0, partial: 0, reparsed: 0 };
+  private readonly senseCache: SenseCache = new Map();
 
   constructor(
     text: string,
@@ -68,8 +69,9 @@ export class IncrementalScan {
       for (const o of b.occurrences) occurrences.push(o);
       for (const h of b.headings) headings.push(h);
     }
-    const prose = () => senseText(this.text.length, this.blocks.flatMap((b) => b.ranges), (a, z) => this.text.slice(a, z));
-    return { occurrences: resolveSenses(prose, occurrences, headings), headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
+    const text = this.text;
+    const prose = { ranges: this.blocks.flatMap((b) => b.ranges), slice: (a: number, z: number) => text.slice(a, z) };
+    return { occurrences: resolveSenses(prose, occurrences, headings, this.senseCache), headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
   }
 
   /** Replaces `[start, end)` of the current text with `insert` and brings the scan up to date. */

@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
 import { parseMarkdown } from './markdown';
 import type { Matcher } from './matcher';
-import { collectProse, matchProse, senseText, type Occurrence } from './scanner';
+import { collectProse, matchProse, type Occurrence } from './scanner';
 import { resolveSenses } from './senses';
 import { LineIndex } from './text';
 
@@ -20,8 +20,6 @@ export interface NoteProse {
   readonly pieces: readonly number[];
   /** Where each heading starts (offsets in the note): sections, for resolving the senses of ambiguous words. */
   readonly headings: readonly number[];
-  /** Length of the note. */
-  readonly length: number;
 }
 
 /** Numbers per piece in {@link NoteProse.pieces}. */
@@ -44,7 +42,7 @@ export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMIT
       texts.push(piece);
       pieces.push(start, end - start, line, column, start - from, piece.length);
     }
-    return { prose: { text: texts.join(''), pieces, headings: headings.map((h) => h.start), length: text.length } };
+    return { prose: { text: texts.join(''), pieces, headings: headings.map((h) => h.start) } };
   } catch (e) {
     return { skip: `skipped: could not be parsed (${(e as Error).message})` };
   }
@@ -54,7 +52,7 @@ export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMIT
 export function matchNoteProse(prose: NoteProse, matcher: Matcher): Occurrence[] {
   const out: Occurrence[] = [];
   const ranges: number[] = [];
-  const proseAt = new Map<number, string>();
+  const texts: string[] = [];
   const p = prose.pieces;
   for (let i = 0, at = 0; i < p.length; at += p[i + 5], i += STRIDE) {
     const piece = { start: p[i], length: p[i + 1], line: p[i + 2], column: p[i + 3], lead: p[i + 4] };
@@ -63,10 +61,24 @@ export function matchNoteProse(prose: NoteProse, matcher: Matcher): Occurrence[]
     const origin = lines.position(piece.lead);
     for (const o of matchProse(text, [piece.lead, piece.lead + piece.length], matcher, lines)) out.push(shift(o, piece, origin));
     ranges.push(piece.start, piece.start + piece.length);
-    proseAt.set(piece.start, text.slice(piece.lead, piece.lead + piece.length));
+    texts.push(text.slice(piece.lead, piece.lead + piece.length));
   }
-  const whole = () => senseText(prose.length, ranges, (start) => proseAt.get(start) ?? '');
-  return resolveSenses(whole, out, prose.headings.map((start) => ({ start })));
+  return resolveSenses(proseOf(ranges, texts), out, prose.headings.map((start) => ({ start })));
+}
+
+/** The stored prose as the sense resolver reads it: any span inside a piece, by binary search for the piece. */
+function proseOf(ranges: readonly number[], texts: readonly string[]) {
+  const slice = (a: number, z: number) => {
+    let lo = 0;
+    let hi = texts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ranges[2 * mid] <= a) lo = mid;
+      else hi = mid - 1;
+    }
+    return texts[lo]?.slice(a - ranges[2 * lo], z - ranges[2 * lo]) ?? '';
+  };
+  return { ranges, slice };
 }
 
 interface Piece {

@@ -1,10 +1,12 @@
 import type { SenseSpec, SourceRange } from './glossary';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 
-type Range = Omit<SourceRange, 'file'>;
-type Loc = { value: string; range: Range };
+/** A place in the file as `[line, column, endLine, endColumn]`: half the size of an object in JSON. */
+type Range = [number, number, number, number];
+/** A located string as `[value, ...range]`. */
+type Loc = [string, number, number, number, number];
 type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'related' | 'senses' | 'notIn'> & {
-  senses: { value: SenseSpec; range: Range }[];
+  senses: [SenseSpec, ...Range][];
   notIn: Loc[];
   fields: string[];
   range: Range;
@@ -18,12 +20,12 @@ type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'ab
 
 /** The built-in glossary as parsed at build time, so activation reads JSON instead of parsing YAML. */
 export interface PrecompiledGlossary {
-  readonly format: 1;
+  readonly format: 2;
   readonly files: readonly { file: string; entries: CompactEntry[]; problems: ParsedGlossaryFile['problems'] }[];
 }
 
-const strip = ({ file: _file, ...r }: SourceRange): Range => r;
-const loc = (l: Located<string>): Loc => ({ value: l.value, range: strip(l.range) });
+const strip = (r: SourceRange): Range => [r.line, r.column, r.endLine, r.endColumn];
+const loc = (l: Located<string>): Loc => [l.value, ...strip(l.range)];
 
 /**
  * Turns parsed glossary files into compact JSON-safe data (file names stored once per file), with each entry's
@@ -31,7 +33,7 @@ const loc = (l: Located<string>): Loc => ({ value: l.value, range: strip(l.range
  */
 export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: RawEntry) => readonly string[]): PrecompiledGlossary {
   return {
-    format: 1,
+    format: 2,
     files: files.map((f) => ({
       file: f.file,
       problems: f.problems,
@@ -46,7 +48,7 @@ export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: Raw
         abbr: e.abbr && loc(e.abbr),
         aliases: e.aliases.map(loc),
         related: e.related.map(loc),
-        senses: e.senses.map((x) => ({ value: x.value, range: strip(x.range) })),
+        senses: e.senses.map((x): [SenseSpec, ...Range] => [x.value, ...strip(x.range)]),
         notIn: e.notIn.map(loc),
       })),
     })),
@@ -55,10 +57,10 @@ export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: Raw
 
 /** Revives precompiled data into parsed glossary files. */
 export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
-  if (data?.format !== 1 || typeof data.files?.map !== 'function') throw new Error('not a precompiled glossary (format 1)');
+  if (data?.format !== 2 || typeof data.files?.map !== 'function') throw new Error('not a precompiled glossary (format 2)');
   return data.files.map((f) => {
-    const at = (r: Range): SourceRange => ({ file: f.file, ...r });
-    const back = (l: Loc): Located<string> => ({ value: l.value, range: at(l.range) });
+    const at = (r: readonly unknown[], i = 0): SourceRange => ({ file: f.file, line: r[i] as number, column: r[i + 1] as number, endLine: r[i + 2] as number, endColumn: r[i + 3] as number });
+    const back = (l: Loc): Located<string> => ({ value: l[0], range: at(l, 1) });
     return {
       file: f.file,
       problems: f.problems,
@@ -73,7 +75,7 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
           abbr: e.abbr && back(e.abbr),
           aliases: e.aliases.map(back),
           related: e.related.map(back),
-          senses: (e.senses ?? []).map((x) => ({ value: x.value, range: at(x.range) })),
+          senses: (e.senses ?? []).map((x) => ({ value: x[0], range: at(x, 1) })),
           notIn: (e.notIn ?? []).map(back),
         }),
       ),

@@ -168,30 +168,12 @@ export function matchProse(text: string, ranges: readonly number[], matcher: Mat
   return out;
 }
 
-/**
- * The text senses are resolved in: the prose at its offsets, everything else blank, with a line break where each
- * piece of prose ends (so a sentence never runs from one block into the next). Built from the prose alone, it is
- * the same for a full scan, an incremental one and a re-match of stored prose.
- */
-export function senseText(length: number, ranges: readonly number[], slice: (start: number, end: number) => string): string {
-  const parts: string[] = [];
-  let at = 0;
-  const gap = (n: number) => (n > 0 ? '\n' + ' '.repeat(n - 1) : '');
-  for (let i = 0; i < ranges.length; i += 2) {
-    if (ranges[i] < at) continue;
-    parts.push(gap(ranges[i] - at), slice(ranges[i], ranges[i + 1]));
-    at = ranges[i + 1];
-  }
-  parts.push(gap(length - at));
-  return parts.join('');
-}
-
 /** Parses a Markdown document and finds every glossary term in its prose. */
 export function scanDocument(text: string, glossary: Pick<GlossaryIndex, 'matcher'>): ScanResult {
   const lines = new LineIndex(text);
   const prose = collectProse(parseMarkdown(text), text, lines);
   return {
-    occurrences: resolveSenses(() => senseText(text.length, prose.ranges, (a, b) => text.slice(a, b)), matchProse(text, prose.ranges, glossary.matcher, lines), prose.headings),
+    occurrences: resolveSenses({ ranges: prose.ranges, slice: (a, b) => text.slice(a, b) }, matchProse(text, prose.ranges, glossary.matcher, lines), prose.headings),
     headings: prose.headings,
     lineCount: lines.lineCount,
     lastLine: lastContentLine(text, lines),

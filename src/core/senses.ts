@@ -13,45 +13,61 @@ export interface SenseInfo {
   readonly by: SenseChoice;
 }
 
+/**
+ * A document's prose, as the scanner found it: `[start, end)` pairs in document order, and the text of any span
+ * inside one of them. Senses are resolved in the prose alone, so a full scan, an incremental scan and a re-match
+ * of stored prose agree.
+ */
+export interface ProseText {
+  readonly ranges: readonly number[];
+  slice(start: number, end: number): string;
+}
+
+/**
+ * Section evidence kept between scans of one document (by the section's prose and concepts), so an edit pays only
+ * for the sections it changed. Use one cache per document and matcher.
+ */
+export type SenseCache = Map<string, Map<SenseCandidate, number>>;
+
 /** Sentence ends: Chinese and Western full stops, question and exclamation marks, semicolons, line breaks. */
-const SENTENCE_END = /[。！？!?；;\n\r]/;
+const SENTENCE_END = new Set([...'。！？!?；;\n\r'].map((c) => c.charCodeAt(0)));
 /** Pieces of evidence a section must hold for one sense: a section is wide, one stray cue is not enough. */
 const SECTION_EVIDENCE = 2;
 /** How far a sentence is looked for on each side of a surface. */
 const SENTENCE_REACH = 300;
 
 /**
- * Resolves every occurrence of an ambiguous surface (`prose` gives the document's prose, see `senseText`): a compound has chosen already; otherwise the cue words and
- * related concepts in the same sentence decide, then those in the section, then the default sense. A surface that
- * stays undecided is kept with every candidate when it may mean several entries, and dropped when its only
- * concept sense has no evidence (it is most likely the everyday word).
+ * Resolves every occurrence of an ambiguous surface: a compound has chosen already; otherwise the cue words and
+ * related concepts in the same sentence decide (a sentence ends at a sentence mark or where a piece of prose
+ * ends), then those in the section (from one heading to the next), then the default sense. A surface that stays
+ * undecided is kept with every candidate when it may mean several entries, and dropped when its only concept
+ * sense has no evidence (it is most likely the everyday word).
  */
-export function resolveSenses(prose: () => string, occurrences: readonly Occurrence[], headings: readonly Pick<Heading, 'start'>[]): Occurrence[] {
+export function resolveSenses(prose: ProseText, occurrences: readonly Occurrence[], headings: readonly Pick<Heading, 'start'>[], cache?: SenseCache): Occurrence[] {
   if (!occurrences.some((o) => o.candidates)) return occurrences as Occurrence[];
-  const text = prose();
-  const sections = new SectionText(text, headings, occurrences);
+  const sections = new Sections(prose, headings, occurrences, cache);
   const out: Occurrence[] = [];
   for (const o of occurrences) {
     if (!o.candidates) {
       out.push(o);
       continue;
     }
-    const resolved = resolveOne(text, o, o.candidates, occurrences, sections);
+    const resolved = resolveOne(prose, o, o.candidates, occurrences, sections);
     if (resolved) out.push(resolved);
   }
+  sections.finish();
   return out;
 }
 
-function resolveOne(text: string, o: Occurrence, candidates: readonly SenseCandidate[], all: readonly Occurrence[], sections: SectionText): Occurrence | undefined {
+function resolveOne(prose: ProseText, o: Occurrence, candidates: readonly SenseCandidate[], all: readonly Occurrence[], sections: Sections): Occurrence | undefined {
   const { candidates: _drop, ...base } = o;
   const pick = (c: SenseCandidate, by: SenseChoice): Occurrence => ({
     ...base,
     entryId: c.entryId,
     senses: { candidates: [c.entryId, ...candidates.filter((x) => x !== c).map((x) => x.entryId)], by },
   });
-  const [s, e] = sentenceAround(text, o.start, o.end);
-  const nearby = (from: number, to: number) => unambiguous(all, from, to);
-  const bySentence = best(candidates, text.slice(s, e).toLowerCase(), nearby(s, e));
+  const [s, e, sentence] = sentenceAround(prose, o.start, o.end);
+  const bySentence = best(candidates, sentence.toLowerCase(), unambiguous(all, s, e));
   if (bySentence) return pick(bySentence, 'sentence');
   const bySection = sections.best(o.start, candidates);
   if (bySection) return pick(bySection, 'section');
@@ -63,19 +79,23 @@ function resolveOne(text: string, o: Occurrence, candidates: readonly SenseCandi
 /** The candidate with strictly the most evidence (cue words present, related concepts present), if any has some. */
 function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[]): SenseCandidate | undefined {
   const present = new Set(concepts);
-  for (const c of candidates) present.delete(c.entryId); // one sense is no evidence for another
   let top: SenseCandidate | undefined;
   let topScore = 0;
   let tie = false;
   for (const c of candidates) {
-    const score = c.cues.filter((cue) => hasWord(lower, cue.toLowerCase())).length + c.related.filter((r) => present.has(r)).length;
-    if (score > topScore) {
-      top = c;
-      topScore = score;
-      tie = false;
-    } else if (score === topScore && score > 0) tie = true;
+    const score = evidence(c, lower, present, candidates);
+    if (score > topScore) [top, topScore, tie] = [c, score, false];
+    else if (score === topScore && score > 0) tie = true;
   }
   return tie ? undefined : top;
+}
+
+/** Cue words of a sense present in a text, plus its related concepts present (one sense is no evidence for another). */
+function evidence(c: SenseCandidate, lower: string, present: ReadonlySet<string>, candidates: readonly SenseCandidate[]): number {
+  let score = 0;
+  for (const cue of c.cues) if (hasWord(lower, cue.toLowerCase())) score++;
+  for (const r of c.related) if (present.has(r) && !candidates.some((x) => x.entryId === r)) score++;
+  return score;
 }
 
 /** True where `word` occurs in `lower`; a word that starts or ends with a Latin letter must stand alone there. */
@@ -92,33 +112,67 @@ export function hasWord(lower: string, word: string): boolean {
   return false;
 }
 
+/** The piece of prose `[start, end)` that holds an offset, by binary search. */
+function rangeAt(ranges: readonly number[], offset: number): [number, number] {
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[2 * mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return [ranges[2 * lo] ?? offset, ranges[2 * lo + 1] ?? offset];
+}
+
+/** Index (even) of the first piece of prose that starts at or after `offset`. */
+function firstRangeFrom(ranges: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = ranges.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[2 * mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}
+
+/** `[start, end)` and the text of the sentence around `[from, to)`, inside the piece of prose that holds it. */
+export function sentenceAround(prose: ProseText, from: number, to: number): [number, number, string] {
+  const [rs, re] = rangeAt(prose.ranges, from);
+  const a = Math.max(rs, from - SENTENCE_REACH);
+  const b = Math.min(re, to + SENTENCE_REACH);
+  const window = prose.slice(a, b);
+  let s = from - a;
+  while (s > 0 && !SENTENCE_END.has(window.charCodeAt(s - 1))) s--;
+  let e = to - a;
+  while (e < window.length && !SENTENCE_END.has(window.charCodeAt(e))) e++;
+  return [a + s, a + e, window.slice(s, e)];
+}
+
 function unambiguous(all: readonly Occurrence[], from: number, to: number): string[] {
   return occurrencesBetween(all, from, to).filter((x) => !x.candidates).map((x) => x.entryId);
 }
 
-/** `[start, end)` of the sentence around `[from, to)`. */
-export function sentenceAround(text: string, from: number, to: number): [number, number] {
-  let s = from;
-  const minS = Math.max(0, from - SENTENCE_REACH);
-  while (s > minS && !SENTENCE_END.test(text[s - 1])) s--;
-  let e = to;
-  const maxE = Math.min(text.length, to + SENTENCE_REACH);
-  while (e < maxE && !SENTENCE_END.test(text[e])) e++;
-  return [s, e];
+interface Section {
+  lower: string;
+  concepts: Set<string>;
+  scores: Map<SenseCandidate, number>;
+  key: string;
 }
 
 /**
- * The evidence of each section (from one heading to the next) for each sense: the text and unambiguous concepts
- * of a section are gathered once, and a sense's score in a section is computed once, however many uses ask.
+ * The evidence of each section for each sense: the prose and unambiguous concepts of a section are gathered once,
+ * and a sense's score in a section is computed once, however many uses ask (and, with a cache, however many scans).
  */
-class SectionText {
+class Sections {
   private readonly starts: number[];
-  private readonly cache = new Map<number, { lower: string; concepts: Set<string>; scores: Map<SenseCandidate, number> }>();
+  private readonly seen = new Map<number, Section>();
 
   constructor(
-    private readonly text: string,
+    private readonly prose: ProseText,
     headings: readonly Pick<Heading, 'start'>[],
     private readonly occurrences: readonly Occurrence[],
+    private readonly cache?: SenseCache,
   ) {
     this.starts = [0, ...headings.map((h) => h.start).filter((x) => x > 0)].sort((a, b) => a - b);
   }
@@ -131,17 +185,21 @@ class SectionText {
     let tie = false;
     for (const c of candidates) {
       let score = section.scores.get(c);
-      if (score === undefined) {
-        score = c.cues.filter((cue) => hasWord(section.lower, cue.toLowerCase())).length + c.related.filter((r) => section.concepts.has(r) && !candidates.some((x) => x.entryId === r)).length;
-        section.scores.set(c, score);
-      }
+      if (score === undefined) section.scores.set(c, (score = evidence(c, section.lower, section.concepts, candidates)));
       if (score > topScore) [top, topScore, tie] = [c, score, false];
       else if (score === topScore && score > 0) tie = true;
     }
     return tie || topScore < SECTION_EVIDENCE ? undefined : top;
   }
 
-  private section(offset: number) {
+  /** Keeps only this scan's sections in the cache. */
+  finish(): void {
+    if (!this.cache) return;
+    this.cache.clear();
+    for (const s of this.seen.values()) this.cache.set(s.key, s.scores);
+  }
+
+  private section(offset: number): Section {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -149,12 +207,18 @@ class SectionText {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    let hit = this.cache.get(lo);
+    let hit = this.seen.get(lo);
     if (!hit) {
       const from = this.starts[lo];
-      const to = lo + 1 < this.starts.length ? this.starts[lo + 1] : this.text.length;
-      hit = { lower: this.text.slice(from, to).toLowerCase(), concepts: new Set(unambiguous(this.occurrences, from, to)), scores: new Map() };
-      this.cache.set(lo, hit);
+      const to = lo + 1 < this.starts.length ? this.starts[lo + 1] : Number.MAX_SAFE_INTEGER;
+      const parts: string[] = [];
+      const r = this.prose.ranges;
+      for (let i = firstRangeFrom(r, from); i < r.length && r[i] < to; i += 2) parts.push(this.prose.slice(r[i], r[i + 1]));
+      const lower = parts.join('\n').toLowerCase();
+      const concepts = unambiguous(this.occurrences, from, to);
+      const key = `${concepts.join(',')}\u0000${lower}`;
+      hit = { lower, concepts: new Set(concepts), scores: this.cache?.get(key) ?? new Map(), key };
+      this.seen.set(lo, hit);
     }
     return hit;
   }
