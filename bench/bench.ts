@@ -9,6 +9,7 @@ import { IncrementalScan } from '../src/core/incremental';
 import { parseMarkdown } from '../src/core/markdown';
 import { occurrenceAt } from '../src/core/occurrences';
 import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
+import { resolveSenses } from '../src/core/senses';
 import { collectProse, matchProse, scanDocument } from '../src/core/scanner';
 import { LineIndex } from '../src/core/text';
 import { summarize, WorkspaceIndex } from '../src/core/workspaceIndex';
@@ -139,7 +140,7 @@ async function main() {
         const t1 = performance.now();
         const lines = new LineIndex(text);
         const prose = collectProse(root, text, lines);
-        matchProse(text, prose.ranges, matcher, lines);
+        resolveSenses({ ranges: prose.ranges, slice: (a, b) => text.slice(a, b) }, matchProse(text, prose.ranges, matcher, lines), prose.headings);
         const t2 = performance.now();
         parse += t1 - t0;
         rest += t2 - t1;
