@@ -44,8 +44,9 @@ def drop_aliases(lines, start, end, names):
             lines[i] = f'    aliases: [{", ".join(keep)}]' if keep else None
     lines[:] = [l for l in lines if l is not None]
 
-spec = json.loads(Path(sys.argv[1]).read_text())
-for eid, names in spec.get('aliases', {}).items():
-    edit(eid, lambda l, s, e, n=names: add_aliases(l, s, e, n))
-for eid, names in spec.get('dropAliases', {}).items():
-    edit(eid, lambda l, s, e, n=names: drop_aliases(l, s, e, n))
+if __name__ == '__main__':
+    spec = json.loads(Path(sys.argv[1]).read_text())
+    for eid, names in spec.get('aliases', {}).items():
+        edit(eid, lambda l, s, e, n=names: add_aliases(l, s, e, n))
+    for eid, names in spec.get('dropAliases', {}).items():
+        edit(eid, lambda l, s, e, n=names: drop_aliases(l, s, e, n))

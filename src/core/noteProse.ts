@@ -3,7 +3,7 @@ import { parseMarkdown } from './markdown';
 import type { Matcher } from './matcher';
 import { collectProse, matchProse, type Occurrence } from './scanner';
 import { resolveSenses } from './senses';
-import { LineIndex } from './text';
+import { lastAtMost, LineIndex } from './text';
 
 /** Characters kept on each side of a piece of prose: the matcher looks just outside a span for word boundaries. */
 const CONTEXT = 2;
@@ -69,14 +69,8 @@ export function matchNoteProse(prose: NoteProse, matcher: Matcher): Occurrence[]
 /** The stored prose as the sense resolver reads it: any span inside a piece, by binary search for the piece. */
 function proseOf(ranges: readonly number[], texts: readonly string[]) {
   const slice = (a: number, z: number) => {
-    let lo = 0;
-    let hi = texts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ranges[2 * mid] <= a) lo = mid;
-      else hi = mid - 1;
-    }
-    return texts[lo]?.slice(a - ranges[2 * lo], z - ranges[2 * lo]) ?? '';
+    const i = lastAtMost(ranges, a, 2);
+    return texts[i]?.slice(a - ranges[2 * i], z - ranges[2 * i]) ?? '';
   };
   return { ranges, slice };
 }

@@ -1,7 +1,7 @@
 import type { SenseCandidate } from './matcher';
 import { occurrencesBetween } from './occurrences';
 import type { Heading, Occurrence } from './scanner';
-import { isWordChar } from './text';
+import { isWordChar, lastAtMost } from './text';
 
 /** How the sense of an ambiguous surface was chosen, strongest evidence first. */
 export type SenseChoice = 'compound' | 'sentence' | 'section' | 'default' | 'unresolved';
@@ -114,14 +114,8 @@ export function hasWord(lower: string, word: string): boolean {
 
 /** The piece of prose `[start, end)` that holds an offset, by binary search. */
 function rangeAt(ranges: readonly number[], offset: number): [number, number] {
-  let lo = 0;
-  let hi = ranges.length / 2 - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ranges[2 * mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [ranges[2 * lo] ?? offset, ranges[2 * lo + 1] ?? offset];
+  const i = 2 * lastAtMost(ranges, offset, 2);
+  return [ranges[i] ?? offset, ranges[i + 1] ?? offset];
 }
 
 /** Index (even) of the first piece of prose that starts at or after `offset`. */
@@ -200,13 +194,7 @@ class Sections {
   }
 
   private section(offset: number): Section {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtMost(this.starts, offset);
     let hit = this.seen.get(lo);
     if (!hit) {
       const from = this.starts[lo];

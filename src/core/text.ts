@@ -95,6 +95,21 @@ export function defaultCaseSensitive(term: string): boolean {
   return capitals >= 2;
 }
 
+/**
+ * Binary search in ascending numbers (every `stride`-th one, from the first): the index, counted in strides, of
+ * the last that is at most `x`, or 0 when none is.
+ */
+export function lastAtMost(sorted: readonly number[], x: number, stride = 1): number {
+  let lo = 0;
+  let hi = Math.floor((sorted.length - 1) / stride);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid * stride] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
 /** Maps offsets to 1-based lines and UTF-16 columns; CRLF, LF and lone CR all end a line. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -117,13 +132,7 @@ export class LineIndex {
 
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtMost(this.starts, offset);
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { defaultCaseSensitive, LineIndex, normalizeTerm } from '../../src/core/text';
+import { defaultCaseSensitive, lastAtMost, LineIndex, normalizeTerm } from '../../src/core/text';
 
 describe('text utilities', () => {
   it('LineIndex counts LF, CRLF and lone CR line endings', () => {
@@ -25,5 +25,15 @@ describe('text utilities', () => {
     assert.equal(defaultCaseSensitive('Transformer'), false);
     assert.equal(defaultCaseSensitive('foundation model'), false);
     assert.equal(defaultCaseSensitive('思维链'), false);
+  });
+});
+
+describe('lastAtMost', () => {
+  it('finds the last value at most x, by stride, or 0', () => {
+    assert.equal(lastAtMost([0, 5, 9], 7), 1);
+    assert.equal(lastAtMost([0, 5, 9], 9), 2);
+    assert.equal(lastAtMost([3, 5], 1), 0);
+    assert.equal(lastAtMost([0, 4, 10, 12, 20, 25], 21, 2), 2);
+    assert.equal(lastAtMost([], 3), 0);
   });
 });
