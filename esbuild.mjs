@@ -62,7 +62,7 @@ const builds = [
     alias: { 'node:assert/strict': './test/integration/web/assert.ts' },
   },
   { ...common, minify: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench' },
-  { ...common, minify: false, entryPoints: { eval: 'scripts/eval.ts', 'han-cuts': 'scripts/han-cuts.ts' }, outdir: 'out/eval' },
+  { ...common, minify: false, entryPoints: { eval: 'scripts/eval.ts', 'han-cuts': 'scripts/han-cuts.ts', remap: 'scripts/remap.ts' }, outdir: 'out/eval' },
   { ...common, minify: false, sourcemap: false, entryPoints: { compileGlossary: 'src/node/compileGlossary.ts' }, outdir: 'out/build' },
 ].filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true));
 

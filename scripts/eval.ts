@@ -2,12 +2,11 @@
 // Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { entryTerms } from '../src/core/glossary';
-import { buildGlossary, type GlossaryIndex } from '../src/core/glossaryIndex';
-import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
+import type { GlossaryIndex } from '../src/core/glossaryIndex';
 import type { Occurrence } from '../src/core/scanner';
 import { scanDocument } from '../src/core/scanner';
 import { normalizeTerm } from '../src/core/text';
+import { loadBuiltin, nameIndex, ROOT } from './evalNames';
 
 interface LabelConcept {
   en: string;
@@ -31,7 +30,6 @@ interface Note {
 /** Verdicts on reported concepts that no label names: the labeller missed it, the tool is wrong, or not a concept. */
 type Verdict = 'label-missed' | 'wrong' | 'not-a-concept';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const EVAL = path.join(ROOT, 'eval');
 const readJson = <T>(f: string, fallback?: T): T => (fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as T) : (fallback as T));
 
@@ -55,18 +53,6 @@ function entriesFor(c: LabelConcept, glossary: GlossaryIndex, byName: Map<string
     if (own && own.size) return [...own];
   }
   return [...ids].filter((id) => glossary.get(id));
-}
-
-function nameIndex(glossary: GlossaryIndex): Map<string, Set<string>> {
-  const byName = new Map<string, Set<string>>();
-  const add = (name: string, id: string) => {
-    const k = normalizeTerm(name, false);
-    if (!byName.has(k)) byName.set(k, new Set());
-    byName.get(k)!.add(id);
-  };
-  for (const e of glossary.entries.values()) for (const n of entryTerms(e)) add(n, e.id);
-  for (const p of glossary.patterns) if (!p.kind || p.kind === 'name') add(p.term, p.entryId);
-  return byName;
 }
 
 interface FileScore {
@@ -211,8 +197,7 @@ function main(): void {
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
   const details = args.includes('--details') ? args[args.indexOf('--details') + 1] : undefined;
   const notes = readJson<{ notes: Note[] }>(path.join(EVAL, 'notes.json')).notes.filter((n) => split === 'all' || n.split === split);
-  const compiled = readJson<PrecompiledGlossary>(path.join(ROOT, 'dist', 'glossary.json'));
-  const glossary = buildGlossary([{ builtin: true, files: revive(compiled) }]);
+  const glossary = loadBuiltin();
   const byName = nameIndex(glossary);
   const map = readJson<Record<string, string[] | null>>(path.join(EVAL, 'concept-map.json'), {});
   const verdicts = readJson<Record<string, Verdict>>(path.join(EVAL, 'verdicts.json'), {});

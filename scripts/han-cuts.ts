@@ -2,14 +2,12 @@
 // Usage: node out/eval/han-cuts.js [SAMPLE=30]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildGlossary } from '../src/core/glossaryIndex';
 import { Matcher } from '../src/core/matcher';
-import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
 import { scanDocument } from '../src/core/scanner';
+import { loadBuiltin, ROOT } from './evalNames';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const corpus = path.join(ROOT, '..', 'shared', 'corpus');
-const g = buildGlossary([{ builtin: true, files: revive(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary) }]);
+const g = loadBuiltin();
 const plain = { matcher: new Matcher(g.patterns, { hanWords: false }) };
 const files: string[] = [];
 const walk = (d: string) => {

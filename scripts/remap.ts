@@ -1,21 +1,12 @@
 // One-off: labels the curated map marked "no entry" (null) get the entries added since, where the scorer's own
-// name rule finds exactly such new entries. Usage: node out/eval/remap.js OLD_IDS_FILE
+// name rule (its name index) finds exactly such new entries. Usage: node out/eval/remap.js OLD_IDS_FILE
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { entryTerms } from '../src/core/glossary';
-import { buildGlossary } from '../src/core/glossaryIndex';
-import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
 import { normalizeTerm } from '../src/core/text';
+import { loadBuiltin, nameIndex, ROOT } from './evalNames';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const old = new Set(fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean));
-const g = buildGlossary([{ builtin: true, files: revive(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary) }]);
-const byName = new Map<string, Set<string>>();
-for (const e of g.entries.values()) for (const n of entryTerms(e)) {
-  const k = normalizeTerm(n, false);
-  if (!byName.has(k)) byName.set(k, new Set());
-  byName.get(k)!.add(e.id);
-}
+const byName = nameIndex(loadBuiltin());
 const mapFile = path.join(ROOT, 'eval', 'concept-map.json');
 const map = JSON.parse(fs.readFileSync(mapFile, 'utf8')) as Record<string, string[] | null>;
 const labels = fs.readdirSync(path.join(ROOT, 'eval', 'labels')).flatMap((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'eval', 'labels', f), 'utf8')).concepts as { en: string; zh?: string; sense?: string; surfaces: string[] }[]);

@@ -1,5 +1,5 @@
 import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange } from './glossary';
-import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
+import { plainNames, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
 import { Matcher, type MatchPattern, type SenseCandidate } from './matcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 
@@ -122,10 +122,9 @@ function settleNames(ordered: readonly Merged[], report: Report): Claim[] {
   const claims: Claim[] = [];
   for (const m of ordered) {
     const id = m.entry.id.value;
-    const senseSurfaces = new Set(m.entry.senses.map((s) => normalizeTerm(s.value.surface, false)));
-    for (const name of names(m.entry)) {
+    for (const name of plainNames(m.entry)) {
       const lower = normalizeTerm(name.value, false);
-      if (!lower || senseSurfaces.has(lower)) continue;
+      if (!lower) continue;
       const sensitive = m.entry.caseSensitive ?? defaultCaseSensitive(name.value);
       const exact = normalizeTerm(name.value, true);
       const same = byLower.get(lower) ?? [];
@@ -229,8 +228,10 @@ function sensePatterns(entries: ReadonlyMap<string, GlossaryEntry>, claims: read
     for (const n of e.notIn) out.push({ term: n, entryId: e.id, kind: 'block', plural: false });
   }
   for (const g of surfaces.values()) {
-    g.senses.sort((a, b) => Number(b.default) - Number(a.default));
-    out.push({ term: g.term, entryId: g.senses[0].entryId, kind: 'sense', senses: g.senses, plural: takesPlural(g.term) });
+    // One sense is no evidence for another: a sense's related entries leave out the other senses of its surface.
+    const ids = new Set(g.senses.map((c) => c.entryId));
+    const senses = g.senses.map((c) => ({ ...c, related: c.related.filter((r) => !ids.has(r)) })).sort((a, b) => Number(b.default) - Number(a.default));
+    out.push({ term: g.term, entryId: senses[0].entryId, kind: 'sense', senses, plural: takesPlural(g.term) });
   }
   return out;
 }
@@ -242,14 +243,6 @@ function candidate(e: GlossaryEntry, s: SenseSpec): SenseCandidate {
 function surfaceIn(compound: string, surface: string): { start: number; length: number } {
   const start = normalizeTerm(compound, false).indexOf(normalizeTerm(surface, false));
   return { start: Math.max(0, start), length: normalizeTerm(surface, false).length };
-}
-
-function names(e: RawEntry): Located<string>[] {
-  const out = [e.en];
-  if (e.zh) out.push(e.zh);
-  if (e.abbr) out.push(e.abbr);
-  out.push(...e.aliases);
-  return out;
 }
 
 /** The later entry's given fields win; fields it leaves out come from the earlier one. */

@@ -35,6 +35,16 @@ export interface RawEntry {
   readonly range: SourceRange;
 }
 
+/**
+ * The names of an entry that are matched as written: English, Chinese, abbreviation, aliases, in that order, less
+ * those the entry lists as sense surfaces (those match only as senses).
+ */
+export function plainNames(e: RawEntry): Located<string>[] {
+  const surfaces = new Set(e.senses.map((s) => normalizeTerm(s.value.surface, false)));
+  const all = [e.en, ...(e.zh ? [e.zh] : []), ...(e.abbr ? [e.abbr] : []), ...e.aliases];
+  return all.filter((n) => !surfaces.has(normalizeTerm(n.value, false)));
+}
+
 /** The result of reading one glossary file. */
 export interface ParsedGlossaryFile {
   readonly file: string;

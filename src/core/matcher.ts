@@ -6,7 +6,7 @@ export interface SenseCandidate {
   readonly entryId: string;
   /** Words that, in the same sentence or section, point to this sense. */
   readonly cues: readonly string[];
-  /** Entries whose presence nearby points to this sense. */
+  /** Entries whose presence nearby points to this sense (never another sense of the same surface). */
   readonly related: readonly string[];
   /** Chosen when nothing else decides. */
   readonly default: boolean;
@@ -209,15 +209,16 @@ export class Matcher {
    * 嵌入 in 嵌入式|系统), judged by word segmentation. `block` patterns are never dropped.
    */
   private hanBounded(candidates: Match[], text: string, from: number, to: number): Match[] {
-    const cut = (m: Match, before: boolean) => hanWordCut(text, before ? m.start : m.end, from, to, before, [m.start, m.end]);
     // Where another glossary term ends (starts) at a position, the glossary itself says a word boundary is there.
-    const ends = new Set(candidates.map((m) => m.end));
-    const starts = new Set(candidates.map((m) => m.start));
+    // Built only when some candidate sits inside a run of Han text.
+    let edges: { starts: Set<number>; ends: Set<number> } | undefined;
+    const edge = () => (edges ??= { starts: new Set(candidates.map((m) => m.start)), ends: new Set(candidates.map((m) => m.end)) });
+    const cut = (m: Match, before: boolean) => hanWordCut(text, before ? m.start : m.end, from, to, before, [m.start, m.end]);
     return candidates.filter((m) => {
       if (this.patterns[m.pattern].source.kind === 'block') return true;
       const hanStart = isHan(text.charCodeAt(m.start)) && m.start > from && isHan(text.charCodeAt(m.start - 1));
       const hanEnd = isHan(text.charCodeAt(m.end - 1)) && m.end < to && isHan(text.charCodeAt(m.end));
-      return !(hanStart && !ends.has(m.start) && cut(m, true)) && !(hanEnd && !starts.has(m.end) && cut(m, false));
+      return !(hanStart && !edge().ends.has(m.start) && cut(m, true)) && !(hanEnd && !edge().starts.has(m.end) && cut(m, false));
     });
   }
 
@@ -243,11 +244,6 @@ export class Matcher {
     }
     if (start < from || stop > to) return undefined;
     return { start, end: stop, entryId: p.entryId, pattern: pi };
-  }
-
-  /** The pattern behind a match. */
-  pattern(index: number): MatchPattern {
-    return this.patterns[index].source;
   }
 }
 

@@ -76,25 +76,30 @@ function resolveOne(prose: ProseText, o: Occurrence, candidates: readonly SenseC
   return candidates.length > 1 ? pick(candidates[0], 'unresolved') : undefined;
 }
 
-/** The candidate with strictly the most evidence (cue words present, related concepts present), if any has some. */
+/** The candidate with strictly the most evidence in the sentence, if any has some. */
 function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[]): SenseCandidate | undefined {
   const present = new Set(concepts);
+  return strictBest(candidates, (c) => evidence(c, lower, present), 1);
+}
+
+/** The candidate with strictly the highest score, if that score is at least `needed`; a tie decides nothing. */
+function strictBest(candidates: readonly SenseCandidate[], score: (c: SenseCandidate) => number, needed: number): SenseCandidate | undefined {
   let top: SenseCandidate | undefined;
   let topScore = 0;
   let tie = false;
   for (const c of candidates) {
-    const score = evidence(c, lower, present, candidates);
-    if (score > topScore) [top, topScore, tie] = [c, score, false];
-    else if (score === topScore && score > 0) tie = true;
+    const s = score(c);
+    if (s > topScore) [top, topScore, tie] = [c, s, false];
+    else if (s === topScore && s > 0) tie = true;
   }
-  return tie ? undefined : top;
+  return tie || topScore < needed ? undefined : top;
 }
 
-/** Cue words of a sense present in a text, plus its related concepts present (one sense is no evidence for another). */
-function evidence(c: SenseCandidate, lower: string, present: ReadonlySet<string>, candidates: readonly SenseCandidate[]): number {
+/** Cue words of a sense present in a text, plus its related concepts present. */
+function evidence(c: SenseCandidate, lower: string, present: ReadonlySet<string>): number {
   let score = 0;
   for (const cue of c.cues) if (hasWord(lower, cue.toLowerCase())) score++;
-  for (const r of c.related) if (present.has(r) && !candidates.some((x) => x.entryId === r)) score++;
+  for (const r of c.related) if (present.has(r)) score++;
   return score;
 }
 
@@ -174,16 +179,12 @@ class Sections {
   /** The sense with strictly the most evidence in the section around `offset`, if it has enough. */
   best(offset: number, candidates: readonly SenseCandidate[]): SenseCandidate | undefined {
     const section = this.section(offset);
-    let top: SenseCandidate | undefined;
-    let topScore = 0;
-    let tie = false;
-    for (const c of candidates) {
-      let score = section.scores.get(c);
-      if (score === undefined) section.scores.set(c, (score = evidence(c, section.lower, section.concepts, candidates)));
-      if (score > topScore) [top, topScore, tie] = [c, score, false];
-      else if (score === topScore && score > 0) tie = true;
-    }
-    return tie || topScore < SECTION_EVIDENCE ? undefined : top;
+    const score = (c: SenseCandidate) => {
+      let s = section.scores.get(c);
+      if (s === undefined) section.scores.set(c, (s = evidence(c, section.lower, section.concepts)));
+      return s;
+    };
+    return strictBest(candidates, score, SECTION_EVIDENCE);
   }
 
   /** Keeps only this scan's sections in the cache. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { GlossaryProblem } from '../core/glossary';
 import { buildGlossary } from '../core/glossaryIndex';
-import { precompile } from '../core/precompiled';
+import { precompile, revive } from '../core/precompiled';
 import { parseBuiltinGlossary } from '../cli/glossaries';
 import { entryForms } from './wordForms';
 
@@ -11,7 +11,8 @@ import { entryForms } from './wordForms';
  * inflection or script-conversion libraries.
  */
 export function compileGlossary(dir: string, out: string): GlossaryProblem[] {
-  const files = parseBuiltinGlossary(dir);
-  fs.writeFileSync(out, JSON.stringify(precompile(files, entryForms)));
-  return buildGlossary([{ builtin: true, files }], { forms: entryForms }).problems.slice();
+  const compiled = precompile(parseBuiltinGlossary(dir), entryForms);
+  fs.writeFileSync(out, JSON.stringify(compiled));
+  // The problems of the glossary as the extension and the CLI will load it, forms included.
+  return buildGlossary([{ builtin: true, files: revive(compiled) }]).problems.slice();
 }

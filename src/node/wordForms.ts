@@ -1,6 +1,6 @@
 import nlp from 'compromise/two';
 import * as OpenCC from 'opencc-js/cn2t';
-import type { RawEntry } from '../core/glossaryLoader';
+import { plainNames, type RawEntry } from '../core/glossaryLoader';
 import { defaultCaseSensitive } from '../core/text';
 
 /**
@@ -10,11 +10,9 @@ import { defaultCaseSensitive } from '../core/text';
  * when the built-in glossary is compiled, never while the editor or the CLI starts.
  */
 export function entryForms(e: RawEntry): string[] {
-  const names = [e.en, e.zh, e.abbr, ...e.aliases].filter((n): n is NonNullable<typeof n> => !!n).map((n) => n.value);
-  const senseSurfaces = new Set(e.senses.map((s) => s.value.surface.toLowerCase()));
+  const names = plainNames(e).map((n) => n.value);
   const out = new Set<string>();
   for (const name of names) {
-    if (senseSurfaces.has(name.toLowerCase())) continue;
     if (/\p{Script=Han}/u.test(name)) {
       for (const v of [name, ...spacings(name)]) {
         out.add(v);

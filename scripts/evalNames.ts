@@ -1,0 +1,29 @@
+// What npm run eval and its one-off helpers share: the compiled built-in glossary and the scorer's name index.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { entryTerms } from '../src/core/glossary';
+import { buildGlossary, type GlossaryIndex } from '../src/core/glossaryIndex';
+import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
+import { normalizeTerm } from '../src/core/text';
+
+/** The repository root (the scripts run from out/eval). */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The built-in glossary as the extension and the CLI load it: dist/glossary.json, forms included. */
+export function loadBuiltin(): GlossaryIndex {
+  const compiled = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
+  return buildGlossary([{ builtin: true, files: revive(compiled) }]);
+}
+
+/** Entry ids by normalised name: every name an entry is matched by, generated forms included. */
+export function nameIndex(glossary: GlossaryIndex): Map<string, Set<string>> {
+  const byName = new Map<string, Set<string>>();
+  const add = (name: string, id: string) => {
+    const k = normalizeTerm(name, false);
+    if (!byName.has(k)) byName.set(k, new Set());
+    byName.get(k)!.add(id);
+  };
+  for (const e of glossary.entries.values()) for (const n of entryTerms(e)) add(n, e.id);
+  for (const p of glossary.patterns) if (!p.kind || p.kind === 'name') add(p.term, p.entryId);
+  return byName;
+}
