@@ -130,6 +130,9 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['训练结束后，所有权重文件放置在训练目录下的work_dirs中。', '权重', ['weight']],
     ['然后，模型用这个累加的梯度进行一次参数更新。', '参数', ['parameter']],
     ['首先是对一些参数的设置提一些建议以供参考。', '参数', []],
+    // 任务分解: an agent's planning step, and a verb phrase in a sentence about something else
+    ['推理与规划：任务分解、多步计划、工具选择、策略切换与回退。', '任务分解', ['task-decomposition']],
+    ['它的基本思想是将模型的计算任务分解成多个独立的专家（Expert）。', '任务分解', []],
     // English surfaces
     ['The router sends each token to the top-2 experts of the MoE layer.', 'experts', ['expert-network']],
     ['We asked domain experts to label the data.', 'experts', []],
