@@ -31,13 +31,13 @@ export class GlossaryIndex {
 
   /**
    * @param patterns the patterns, or how to make them on first use
-   * @param trie the matcher's trie over exactly these patterns, compiled ahead of time
+   * @param trie the matcher's trie over exactly these patterns, compiled ahead of time (for worker threads too)
    */
   constructor(
     entries: ReadonlyMap<string, GlossaryEntry>,
     patterns: readonly MatchPattern[] | (() => readonly MatchPattern[]),
     problems: readonly GlossaryProblem[],
-    private readonly trie?: CompiledTrie,
+    readonly trie?: CompiledTrie,
   ) {
     this.entries = entries;
     this.patternList = patterns;

@@ -116,12 +116,12 @@ type CompactPattern = [string | number, number, number | Omit<MatchPattern, 'ter
 interface Header {
   readonly files: readonly { file: string; problems: readonly GlossaryProblem[]; entries: number }[];
   readonly problems: readonly GlossaryProblem[];
-  readonly entries: HotEntry[];
-  readonly patterns: CompactPattern[];
+  /** Entry ids, in index order: the rest of each entry is in the `hot` section, read on first access. */
+  readonly ids: readonly string[];
   /** Offset (from the end of the header, rounded up to 8) and length in bytes of each binary section. */
   readonly sections: Record<Section, [number, number]>;
 }
-type Section = 'label' | 'count' | 'terminal' | 'flags' | 'offsets' | 'details';
+type Section = 'hot' | 'patterns' | 'label' | 'count' | 'terminal' | 'flags' | 'offsets' | 'details';
 
 const PLAIN_KEYS = 'caseSensitive,entryId,plural,term';
 
@@ -171,6 +171,8 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
   const trie = index.matcher.compiled();
   const { offsets, details } = joinChunks(chunks);
   const binary: Record<Section, Uint8Array> = {
+    hot: encoder.encode(JSON.stringify(entries)),
+    patterns: encoder.encode(JSON.stringify(patterns)),
     label: bytesOf(trie.label),
     count: bytesOf(trie.count),
     terminal: bytesOf(trie.terminal),
@@ -186,7 +188,7 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
     size = align(size) + b.length;
   }
   const fileMeta = compact.files.map((f) => ({ file: f.file, problems: f.problems, entries: f.entries.length }));
-  const header = encoder.encode(JSON.stringify({ files: fileMeta, problems: index.problems, entries, patterns, sections } satisfies Header));
+  const header = encoder.encode(JSON.stringify({ files: fileMeta, problems: index.problems, ids, sections } satisfies Header));
   const base = align(12 + header.length);
   const out = new Uint8Array(base + size);
   out.set(encoder.encode(MAGIC), 0);
@@ -237,6 +239,11 @@ function joinChunks(chunks: readonly Uint8Array[]): { offsets: Int32Array; detai
 }
 
 const align = (n: number) => (n + 7) & ~7;
+/** A section as bytes, not copied (text sections need no alignment). */
+function view8(bytes: Uint8Array, base: number, [offset, length]: [number, number]): Uint8Array {
+  if (base + offset + length > bytes.length) throw new Error('compiled glossary is truncated');
+  return bytes.subarray(base + offset, base + offset + length);
+}
 const bytesOf = (a: Uint16Array | Uint32Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /**
@@ -259,7 +266,7 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
     if (at + length > bytes.length) throw new Error(`compiled glossary is truncated (section ${name})`);
     return bytes.slice(at, at + length); // a copy, aligned for the typed arrays
   };
-  const details = section('details');
+  const details = view8(bytes, base, header.sections.details);
   const offsets = new Int32Array(section('offsets').buffer);
   const trie: CompiledTrie = {
     label: new Uint16Array(section('label').buffer),
@@ -269,18 +276,71 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   };
   const fileOfChunk: string[] = header.files.flatMap((f) => Array<string>(f.entries).fill(f.file));
   const chunk = (k: number) => JSON.parse(decodeText(details.subarray(offsets[k], offsets[k + 1] - 1))) as Detail;
-  const entries = new Map<string, GlossaryEntry>();
-  for (const t of header.entries) entries.set(t[1], hotEntry(t, chunk, fileOfChunk));
-  const ids = header.entries.map((t) => t[1]);
-  const names = (i: number) => namesOf(header.entries[i]);
-  const alone = new GlossaryIndex(entries, () => header.patterns.map((p) => revivePattern(p, ids, names)), header.problems, trie);
+  let hotList: HotEntry[] | undefined;
+  const hot = () => (hotList ??= JSON.parse(decodeText(section('hot'))) as HotEntry[]);
+  const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], chunk, fileOfChunk));
+  const nameLists: string[][] = [];
+  const names = (i: number) => (nameLists[i] ??= namesOf(hot()[i]));
+  const patterns = () => (JSON.parse(decodeText(section('patterns'))) as CompactPattern[]).map((p) => revivePattern(p, header.ids, names));
+  const alone = new GlossaryIndex(entries, patterns, header.problems, trie);
   let files: ParsedGlossaryFile[] | undefined;
   const all = () => {
-    const list = (JSON.parse(decodeText(details)) as Detail[]).map((d) => compactOf(d, header.entries));
+    const list = (JSON.parse(decodeText(details)) as Detail[]).map((d) => compactOf(d, hot()));
     let k = 0;
     return revive({ format: 2, files: header.files.map((f) => ({ file: f.file, problems: f.problems, entries: list.slice(k, (k += f.entries)) })) });
   };
   return { alone, files: () => (files ??= all()), fileCount: header.files.length };
+}
+
+/** Entries by id, each made from its stored form the first time it is asked for. */
+class LazyEntries implements ReadonlyMap<string, GlossaryEntry> {
+  private readonly made: (GlossaryEntry | undefined)[];
+  private readonly index: Map<string, number>;
+
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly make: (i: number) => GlossaryEntry,
+  ) {
+    this.made = new Array<GlossaryEntry | undefined>(ids.length);
+    this.index = new Map(ids.map((id, i) => [id, i]));
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  private at(i: number): GlossaryEntry {
+    return (this.made[i] ??= this.make(i));
+  }
+
+  get(id: string): GlossaryEntry | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.at(i);
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  keys(): MapIterator<string> {
+    return this.ids.values();
+  }
+
+  *values(): MapIterator<GlossaryEntry> {
+    for (let i = 0; i < this.ids.length; i++) yield this.at(i);
+  }
+
+  *entries(): MapIterator<[string, GlossaryEntry]> {
+    for (let i = 0; i < this.ids.length; i++) yield [this.ids[i], this.at(i)];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, GlossaryEntry]> {
+    return this.entries();
+  }
+
+  forEach(f: (value: GlossaryEntry, key: string, map: ReadonlyMap<string, GlossaryEntry>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) f.call(thisArg, v, k, this);
+  }
 }
 
 function hotEntry(t: HotEntry, chunk: (k: number) => Detail, fileOfChunk: readonly string[]): GlossaryEntry {

@@ -27,7 +27,8 @@ const logged = () => {
   return { warnings, log: { info: () => {}, error: () => {}, warn: (m: string) => void warnings.push(m) } };
 };
 
-describe('compiled built-in glossary (format 3)', () => {
+describe('compiled built-in glossary (format 3)', function () {
+  this.timeout(120_000);
   const bytes = new Uint8Array(fs.readFileSync(BIN));
   const loaded = loadBuiltin(bytes);
   const alone = loaded.alone!;
