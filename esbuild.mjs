@@ -70,9 +70,9 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  // Precompile the built-in glossary so the extension and the CLI read JSON instead of parsing YAML at start.
+  // Precompile the built-in glossary so the extension and the CLI read it instead of parsing YAML and building its index at start.
   const { compileGlossary } = createRequire(import.meta.url)('./out/build/compileGlossary.js');
-  const problems = compileGlossary(join(process.cwd(), 'glossary'), join(process.cwd(), 'dist', 'glossary.json')).filter((p) => p.severity === 'error');
+  const problems = compileGlossary(join(process.cwd(), 'glossary'), join(process.cwd(), 'dist', 'glossary.bin')).filter((p) => p.severity === 'error');
   for (const p of problems) console.warn(`${p.file}:${p.line}:${p.column}: ${p.message}`);
   if (problems.length) console.warn(`warning: the built-in glossary has ${problems.length} errors (npm test fails on them)`);
 }

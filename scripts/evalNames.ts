@@ -2,17 +2,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entryTerms } from '../src/core/glossary';
-import { buildGlossary, type GlossaryIndex } from '../src/core/glossaryIndex';
-import { revive, type PrecompiledGlossary } from '../src/core/precompiled';
+import type { GlossaryIndex } from '../src/core/glossaryIndex';
+import { loadBuiltin as loadCompiled } from '../src/core/precompiled';
 import { normalizeTerm } from '../src/core/text';
 
 /** The repository root (the scripts run from out/eval). */
 export const ROOT = path.resolve(__dirname, '..', '..');
 
-/** The built-in glossary as the extension and the CLI load it: dist/glossary.json, forms included. */
+/** The built-in glossary as the extension and the CLI load it: dist/glossary.bin, forms included. */
 export function loadBuiltin(): GlossaryIndex {
-  const compiled = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
-  return buildGlossary([{ builtin: true, files: revive(compiled) }]);
+  return loadCompiled(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin')))).alone!;
 }
 
 /** Entry ids by normalised name: every name an entry is matched by, generated forms included. */

@@ -52,7 +52,7 @@ export async function runConcepts(options: ConceptsOptions, io: Io): Promise<num
   const byFile = new Map<string, FileScan>();
   const cores = options.jobs ?? os.availableParallelism();
   if (files.length >= PARALLEL_FROM && cores > 1) {
-    const pool = new ScanPool({ patterns: glossary.patterns, size: Math.min(cores, Math.ceil(files.length / PARALLEL_FROM)) });
+    const pool = new ScanPool({ patterns: glossary.patterns, trie: glossary.trie, size: Math.min(cores, Math.ceil(files.length / PARALLEL_FROM)) });
     try {
       await pool.scan(files.map((f) => ({ key: f, path: f })), options.maxFileSize, (r) => byFile.set(r.key, r));
     } finally {

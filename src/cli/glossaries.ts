@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryProblem } from '../core/glossary';
-import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from '../core/glossaryIndex';
+import { indexLayers } from '../core/builtinGlossary';
+import type { GlossaryIndex, GlossaryLayer } from '../core/glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from '../core/glossaryLoader';
 import { describeFsError } from '../node/notes';
-import { revive, type PrecompiledGlossary } from '../core/precompiled';
+import { loadBuiltin, type BuiltinGlossary } from '../core/precompiled';
 
 /** The folder of the glossary shipped with the package (`glossary/` beside `dist/`). */
 export function builtinGlossaryDir(): string {
@@ -32,28 +33,27 @@ export function readGlossaryFile(file: string, display = file): ParsedGlossaryFi
   return parseGlossaryFile(text, display);
 }
 
-/** Parses the built-in glossary's YAML files (the build precompiles this into dist/glossary.json). */
+/** Parses the built-in glossary's YAML files (the build compiles this into dist/glossary.bin). */
 export function parseBuiltinGlossary(dir = builtinGlossaryDir()): ParsedGlossaryFile[] {
   return builtinGlossaryFiles(dir).map((f) => readGlossaryFile(f, `glossary/${path.basename(f)}`));
 }
 
-/** The built-in glossary: precompiled JSON beside the bundle when it is there and current, else the YAML files. */
-export function builtinGlossary(): ParsedGlossaryFile[] {
-  const json = path.resolve(__dirname, 'glossary.json');
+/** The built-in glossary: compiled beside the bundle when it is there and current, else the YAML files. */
+export function builtinGlossary(): BuiltinGlossary {
+  const compiled = path.resolve(__dirname, 'glossary.bin');
   try {
     const newest = Math.max(...builtinGlossaryFiles().map((f) => fs.statSync(f).mtimeMs));
-    if (fs.statSync(json).mtimeMs >= newest) return revive(JSON.parse(fs.readFileSync(json, 'utf8')) as PrecompiledGlossary);
+    if (fs.statSync(compiled).mtimeMs >= newest) return loadBuiltin(new Uint8Array(fs.readFileSync(compiled)));
   } catch {
-    /* no precompiled glossary: parse the YAML */
+    /* no compiled glossary, or one of another format: parse the YAML */
   }
-  return parseBuiltinGlossary();
+  const files = parseBuiltinGlossary();
+  return { files: () => files, fileCount: files.length };
 }
 
 /** Loads the built-in glossary (unless turned off) and the given user files, each user file its own layer. */
 export function loadGlossaries(options: { builtin: boolean; files: readonly string[]; display?: (f: string) => string }): GlossaryIndex {
   const display = options.display ?? ((f: string) => f);
-  const layers: GlossaryLayer[] = [];
-  if (options.builtin) layers.push({ builtin: true, files: builtinGlossary() });
-  for (const f of options.files) layers.push({ builtin: false, files: [readGlossaryFile(f, display(f))] });
-  return buildGlossary(layers);
+  const layers: GlossaryLayer[] = options.files.map((f) => ({ builtin: false, files: [readGlossaryFile(f, display(f))] }));
+  return indexLayers(options.builtin ? builtinGlossary() : undefined, layers);
 }

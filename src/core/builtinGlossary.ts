@@ -1,25 +1,36 @@
-import type { ParsedGlossaryFile } from './glossaryLoader';
-import { parseGlossaryFile } from './glossaryLoader';
-import { revive, type PrecompiledGlossary } from './precompiled';
+import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from './glossaryIndex';
+import { parseGlossaryFile, type ParsedGlossaryFile } from './glossaryLoader';
+import { loadBuiltin, type BuiltinGlossary } from './precompiled';
 import { decodeText, type Logger } from './workspace';
 
-/** Where the built-in glossary is: the JSON precompiled at build time, and the YAML files as a fallback. */
+export type { BuiltinGlossary } from './precompiled';
+
+/** Where the built-in glossary is: the file compiled at build time, and the YAML files as a fallback. */
 export interface BuiltinGlossaryFiles {
   readonly readFile: (uri: string) => Promise<Uint8Array>;
-  /** URI of `dist/glossary.json`. */
+  /** URI of `dist/glossary.bin`. */
   readonly precompiled: string;
   /** The YAML files of `glossary/`, each with its display name (`glossary/models.yaml`). */
   readonly yamlFiles: () => Promise<readonly { uri: string; file: string }[]>;
 }
 
-/** Reads the built-in glossary: the precompiled JSON, or, where that is missing, the YAML files. */
-export async function readBuiltinGlossary(files: BuiltinGlossaryFiles, log: Logger): Promise<ParsedGlossaryFile[]> {
+/** Reads the built-in glossary: the compiled file, or, where that is missing or unreadable, the YAML files. */
+export async function readBuiltinGlossary(files: BuiltinGlossaryFiles, log: Logger): Promise<BuiltinGlossary> {
   try {
-    return revive(JSON.parse(decodeText(await files.readFile(files.precompiled))) as PrecompiledGlossary);
+    return loadBuiltin(await files.readFile(files.precompiled));
   } catch (e) {
     log.warn(`precompiled glossary unavailable (${(e as Error).message}); parsing the YAML files`);
   }
   const out: ParsedGlossaryFile[] = [];
   for (const f of await files.yamlFiles()) out.push(parseGlossaryFile(decodeText(await files.readFile(f.uri)), f.file));
-  return out;
+  return { files: () => out, fileCount: out.length };
+}
+
+/**
+ * The glossary of the built-in layer (if any) under the user's layers. The built-in glossary on its own is the
+ * index compiled with it; merging with user layers revives its files and builds the index.
+ */
+export function indexLayers(builtin: BuiltinGlossary | undefined, user: readonly GlossaryLayer[]): GlossaryIndex {
+  if (builtin?.alone && user.length === 0) return builtin.alone;
+  return buildGlossary([...(builtin ? [{ builtin: true, files: builtin.files() }] : []), ...user]);
 }

@@ -1,6 +1,6 @@
 import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange } from './glossary';
 import { plainNames, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
-import { Matcher, type MatchPattern, type SenseCandidate } from './matcher';
+import { Matcher, type CompiledTrie, type MatchPattern, type SenseCandidate } from './matcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 
 /**
@@ -26,19 +26,33 @@ export interface BuildOptions {
 export class GlossaryIndex {
   readonly entries: ReadonlyMap<string, GlossaryEntry>;
   readonly problems: readonly GlossaryProblem[];
-  /** The names matched in notes, after conflicts were settled. */
-  readonly patterns: readonly MatchPattern[];
+  private patternList: readonly MatchPattern[] | (() => readonly MatchPattern[]);
   private matcherCache?: Matcher;
 
-  constructor(entries: Map<string, GlossaryEntry>, patterns: MatchPattern[], problems: GlossaryProblem[]) {
+  /**
+   * @param patterns the patterns, or how to make them on first use
+   * @param trie the matcher's trie over exactly these patterns, compiled ahead of time (for worker threads too)
+   */
+  constructor(
+    entries: ReadonlyMap<string, GlossaryEntry>,
+    patterns: readonly MatchPattern[] | (() => readonly MatchPattern[]),
+    problems: readonly GlossaryProblem[],
+    readonly trie?: CompiledTrie,
+  ) {
     this.entries = entries;
-    this.patterns = patterns;
+    this.patternList = patterns;
     this.problems = problems;
+  }
+
+  /** The names matched in notes, after conflicts were settled. */
+  get patterns(): readonly MatchPattern[] {
+    if (typeof this.patternList === 'function') this.patternList = this.patternList();
+    return this.patternList;
   }
 
   /** The automaton over every name, built on first use and shared. */
   get matcher(): Matcher {
-    return (this.matcherCache ??= new Matcher(this.patterns));
+    return (this.matcherCache ??= new Matcher(this.patterns, {}, this.trie));
   }
 
   get(id: string): GlossaryEntry | undefined {

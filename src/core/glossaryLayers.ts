@@ -1,5 +1,6 @@
 import { Debouncer, Emitter, type Disposable } from './events';
 import { formatProblem, type GlossaryProblem } from './glossary';
+import { indexLayers, type BuiltinGlossary } from './builtinGlossary';
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from './glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from './glossaryLoader';
 import type { GlossaryState } from './documents';
@@ -27,13 +28,15 @@ export function isGlossaryFileName(uri: string): boolean {
   return /\.glossary\.ya?ml$/i.test(uri.replace(/[?#].*$/, ''));
 }
 
+const isFileList = (b: BuiltinGlossary | readonly ParsedGlossaryFile[]): b is readonly ParsedGlossaryFile[] => Array.isArray(b);
+
 /**
  * The glossary in layers: the built-in files (loaded once) under the user's files from the workspace. Reloads on
  * request or after a quiet time, one at a time; tells listeners after each reload.
  */
 export class GlossaryLayers implements Disposable {
   private state: GlossaryState = { index: buildGlossary([]), generation: 0 };
-  private builtinFiles: readonly ParsedGlossaryFile[] | undefined;
+  private builtinGlossary: BuiltinGlossary | undefined;
   /** Display name of each user file, to its URI (problems name files by display name). */
   private userFiles = new Map<string, string>();
   private loading: Promise<void> | undefined;
@@ -45,7 +48,7 @@ export class GlossaryLayers implements Disposable {
 
   constructor(
     private readonly workspace: ServiceWorkspace,
-    private readonly loadBuiltin: () => Promise<readonly ParsedGlossaryFile[]>,
+    private readonly loadBuiltin: () => Promise<BuiltinGlossary | readonly ParsedGlossaryFile[]>,
     private settings: LayerSettings,
     private readonly log: Logger,
   ) {}
@@ -104,21 +107,23 @@ export class GlossaryLayers implements Disposable {
 
   private async load(): Promise<void> {
     const started = Date.now();
+    const builtin = this.settings.builtin ? await this.builtin() : undefined;
     const layers: GlossaryLayer[] = [];
-    if (this.settings.builtin) layers.push({ builtin: true, files: await this.builtin() });
     const sources = await this.workspace.findGlossaries(this.settings.glossaryFiles);
     for (const source of sources) layers.push({ builtin: false, files: [await this.readUserFile(source)] });
     this.userFiles = new Map(sources.map((s) => [s.display, s.uri]));
-    const index = buildGlossary(layers);
+    const index = indexLayers(builtin, layers);
     this.state = { index, generation: this.state.generation + 1 };
     for (const p of index.problems) if (!this.userFiles.has(p.file)) this.log.warn(formatProblem(p));
-    const files = layers.reduce((n, l) => n + l.files.length, 0);
+    const files = layers.length + (builtin?.fileCount ?? 0);
     this.log.info(`glossary loaded: ${index.entries.size} entries from ${files} files, ${index.problems.length} problems, ${Date.now() - started} ms`);
     this.changed.fire(index);
   }
 
-  private async builtin(): Promise<readonly ParsedGlossaryFile[]> {
-    return (this.builtinFiles ??= await this.loadBuiltin());
+  private async builtin(): Promise<BuiltinGlossary> {
+    if (this.builtinGlossary) return this.builtinGlossary;
+    const loaded = await this.loadBuiltin();
+    return (this.builtinGlossary ??= isFileList(loaded) ? { files: () => loaded, fileCount: loaded.length } : loaded);
   }
 
   private async readUserFile(source: GlossarySource): Promise<ParsedGlossaryFile> {

@@ -56,7 +56,26 @@ interface CompiledPattern {
   readonly source: MatchPattern;
 }
 
+/**
+ * The trie of a {@link Matcher} in a form that can be stored and loaded without building it again: nodes in
+ * breadth-first order with their children in ascending code-unit order, so each node's children follow one
+ * another. Fail links are derived when it is loaded.
+ */
+export interface CompiledTrie {
+  /** The code unit that leads to each node (the root's is 0). */
+  readonly label: Uint16Array;
+  /** How many children each node has. */
+  readonly count: Uint32Array;
+  /** For each pattern given, the node where its name ends, or -1 when its name is empty (then it is left out). */
+  readonly terminal: Int32Array;
+  /** For each pattern: bit 0 case-sensitive, bit 1 word boundary on the left, bit 2 a plural `s` may follow. */
+  readonly flags: Uint8Array;
+}
+
 const ROOT = 0;
+const CASE = 1;
+const LEFT = 2;
+const PLURAL = 4;
 
 /**
  * Finds every glossary name in a text in one linear pass (Aho–Corasick over case-folded, normalised names),
@@ -68,36 +87,69 @@ const ROOT = 0;
  * (`LLMs`). Han names match anywhere inside Han text.
  */
 export class Matcher {
-  /** The trie: the root's children in a table by code unit, every other node's as a list of siblings. */
+  /** The root's children in a table by code unit. */
   private readonly rootNext = new Int32Array(0x10000);
-  private nodes = 1;
-  private readonly firstChild: Int32Array;
-  private readonly sibling: Int32Array;
-  private readonly label: Int32Array;
+  /** Nodes in breadth-first order: the children of node `v` are nodes `start[v]` to `start[v + 1] - 1`. */
+  private readonly start: Int32Array;
+  private readonly label: Uint16Array;
   private readonly fail: Int32Array;
-  /** Patterns that end at a node. */
-  private readonly outputs: (number[] | undefined)[] = [];
+  /** Patterns that end at node `v`: `outList[outStart[v]]` to `outList[outStart[v + 1] - 1]`. */
+  private readonly outStart: Int32Array;
+  private readonly outList: Int32Array;
   /** Next node on the fail chain that has outputs, or -1. */
   private readonly dictLink: Int32Array;
   private readonly patterns: CompiledPattern[] = [];
+  private readonly trie: CompiledTrie;
 
   /**
    * @param options.hanWords judge Han matches against a word segmentation of the text around them (default true;
    *   off only to measure what the rule changes)
+   * @param trie the trie of exactly these patterns, as {@link Matcher.compiled} gave it, to skip building it
    */
   constructor(
     patterns: Iterable<MatchPattern>,
     private readonly options: { readonly hanWords?: boolean } = {},
+    trie?: CompiledTrie,
   ) {
     const list = [...patterns];
-    // At most one node per code unit of every name, plus the root: allocate the trie once.
-    const capacity = list.reduce((n, p) => n + p.term.length, 1);
-    this.firstChild = new Int32Array(capacity).fill(-1);
-    this.sibling = new Int32Array(capacity).fill(-1);
-    this.label = new Int32Array(capacity).fill(-1);
-    this.fail = new Int32Array(capacity);
-    this.dictLink = new Int32Array(capacity).fill(-1);
-    for (const p of list) this.add(p);
+    this.trie = trie ?? buildTrie(list);
+    const { label, count, terminal, flags } = this.trie;
+    if (terminal.length !== list.length || flags.length !== list.length || count.length !== label.length) throw new Error('the compiled trie does not fit these patterns');
+    const n = label.length;
+    this.label = label;
+    this.start = new Int32Array(n + 1);
+    this.start[0] = 1;
+    for (let v = 0; v < n; v++) this.start[v + 1] = this.start[v] + count[v];
+    if (this.start[n] !== n) throw new Error('the compiled trie is not a tree');
+    for (let k = this.start[ROOT]; k < this.start[ROOT + 1]; k++) this.rootNext[label[k]] = k;
+    const depth = new Int32Array(n);
+    for (let v = 0; v < n; v++) for (let k = this.start[v]; k < this.start[v + 1]; k++) depth[k] = depth[v] + 1;
+    const outCount = new Int32Array(n + 1);
+    list.forEach((p, i) => {
+      const node = terminal[i];
+      if (node < 0) return;
+      const f = flags[i];
+      const caseSensitive = (f & CASE) !== 0;
+      this.patterns.push({
+        entryId: p.entryId,
+        length: depth[node],
+        caseSensitive,
+        exact: caseSensitive ? normalizeTerm(p.term, true) : '',
+        leftBoundary: (f & LEFT) !== 0,
+        rightBoundary: isWordChar(label[node]),
+        plural: (f & PLURAL) !== 0,
+        source: p,
+      });
+      outCount[node + 1]++;
+    });
+    this.outStart = outCount;
+    for (let v = 0; v < n; v++) this.outStart[v + 1] += this.outStart[v];
+    this.outList = new Int32Array(this.patterns.length);
+    const fill = this.outStart.slice(0, n);
+    let pi = 0;
+    for (let i = 0; i < list.length; i++) if (terminal[i] >= 0) this.outList[fill[terminal[i]]++] = pi++;
+    this.fail = new Int32Array(n);
+    this.dictLink = new Int32Array(n).fill(-1);
     this.link();
   }
 
@@ -106,72 +158,42 @@ export class Matcher {
     return this.patterns.length;
   }
 
+  /** The trie, to store and give back to the constructor with the same patterns. */
+  compiled(): CompiledTrie {
+    return this.trie;
+  }
+
   /** The child of `node` along code unit `c`, or -1. */
   private child(node: number, c: number): number {
     if (node === ROOT) return this.rootNext[c] || -1;
-    for (let k = this.firstChild[node]; k !== -1; k = this.sibling[k]) if (this.label[k] === c) return k;
+    const end = this.start[node + 1];
+    for (let k = this.start[node]; k < end; k++) {
+      const l = this.label[k];
+      if (l === c) return k;
+      if (l > c) return -1;
+    }
     return -1;
   }
 
-  private addChild(node: number, c: number): number {
-    const next = this.nodes++;
-    this.label[next] = c;
-    if (node === ROOT) this.rootNext[c] = next;
-    else {
-      this.sibling[next] = this.firstChild[node];
-      this.firstChild[node] = next;
-    }
-    return next;
+  private hasOutputs(node: number): boolean {
+    return this.outStart[node + 1] > this.outStart[node];
   }
 
-  private add(p: MatchPattern): void {
-    const caseSensitive = p.caseSensitive ?? defaultCaseSensitive(p.term);
-    const key = normalizeTerm(p.term, false);
-    if (key.length === 0) return;
-    const exact = normalizeTerm(p.term, true);
-    const first = key.charCodeAt(0);
-    const last = key.charCodeAt(key.length - 1);
-    const index = this.patterns.length;
-    this.patterns.push({
-      entryId: p.entryId,
-      length: key.length,
-      caseSensitive,
-      exact,
-      leftBoundary: isWordChar(first),
-      rightBoundary: isWordChar(last),
-      plural: p.plural !== false && /\p{L}/u.test(key[key.length - 1]) && isWordChar(last),
-      source: p,
-    });
-    let node = ROOT;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      const next = this.child(node, c);
-      node = next === -1 ? this.addChild(node, c) : next;
-    }
-    (this.outputs[node] ??= []).push(index);
-  }
-
-  private children(node: number): number[] {
-    const out: number[] = [];
-    if (node === ROOT) {
-      for (let c = 0; c < 0x10000; c++) if (this.rootNext[c]) out.push(this.rootNext[c]);
-    } else for (let k = this.firstChild[node]; k !== -1; k = this.sibling[k]) out.push(k);
-    return out;
-  }
-
+  /** Fail links, breadth first: every node's fail target is shallower, so it is linked already. */
   private link(): void {
-    const queue = this.children(ROOT);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const node = queue[qi];
-      for (const child of this.children(node)) {
-        const c = this.label[child];
-        let f = this.fail[node];
-        while (f !== ROOT && this.child(f, c) === -1) f = this.fail[f];
-        const target = this.child(f, c);
-        this.fail[child] = target !== -1 && target !== child ? target : ROOT;
-        const fc = this.fail[child];
-        this.dictLink[child] = this.outputs[fc] ? fc : this.dictLink[fc];
-        queue.push(child);
+    const n = this.label.length;
+    for (let v = 0; v < n; v++) {
+      for (let child = this.start[v]; child < this.start[v + 1]; child++) {
+        let target = -1;
+        if (v !== ROOT) {
+          const c = this.label[child];
+          let f = this.fail[v];
+          while (f !== ROOT && this.child(f, c) === -1) f = this.fail[f];
+          target = this.child(f, c);
+        }
+        const fc = target !== -1 && target !== child ? target : ROOT;
+        this.fail[child] = fc;
+        this.dictLink[child] = this.hasOutputs(fc) ? fc : this.dictLink[fc];
       }
     }
   }
@@ -191,10 +213,10 @@ export class Matcher {
         next = this.child(node, c);
       }
       node = next === -1 ? ROOT : next;
-      let out = this.outputs[node] ? node : this.dictLink[node];
+      let out = this.hasOutputs(node) ? node : this.dictLink[node];
       while (out !== -1) {
-        for (const pi of this.outputs[out]!) {
-          const m = this.accept(text, pi, i + 1, from, to);
+        for (let k = this.outStart[out]; k < this.outStart[out + 1]; k++) {
+          const m = this.accept(text, this.outList[k], i + 1, from, to);
           if (m) candidates.push(m);
         }
         out = this.dictLink[out];
@@ -336,4 +358,74 @@ function finish(m: Match, p: MatchPattern): Match {
   }
   if (p.kind === 'sense' && !m.senses) return { ...m, senses: p.senses };
   return m;
+}
+
+/**
+ * Builds the trie of the patterns' case-folded, normalised names: inserted into a trie of sibling lists, then laid
+ * out breadth first with each node's children in ascending order.
+ */
+function buildTrie(list: readonly MatchPattern[]): CompiledTrie {
+  // At most one node per code unit of every name, plus the root.
+  const capacity = list.reduce((n, p) => n + p.term.length, 1);
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const sibling = new Int32Array(capacity).fill(-1);
+  const label = new Uint16Array(capacity);
+  const rootNext = new Int32Array(0x10000);
+  const terminal = new Int32Array(list.length).fill(-1);
+  const flags = new Uint8Array(list.length);
+  let nodes = 1;
+  const child = (node: number, c: number) => {
+    if (node === ROOT) return rootNext[c] || -1;
+    for (let k = firstChild[node]; k !== -1; k = sibling[k]) if (label[k] === c) return k;
+    return -1;
+  };
+  list.forEach((p, i) => {
+    const key = normalizeTerm(p.term, false);
+    if (key.length === 0) return;
+    const first = key.charCodeAt(0);
+    const last = key.charCodeAt(key.length - 1);
+    const caseSensitive = p.caseSensitive ?? defaultCaseSensitive(p.term);
+    const plural = p.plural !== false && /\p{L}/u.test(key[key.length - 1]) && isWordChar(last);
+    flags[i] = (caseSensitive ? CASE : 0) | (isWordChar(first) ? LEFT : 0) | (plural ? PLURAL : 0);
+    let node = ROOT;
+    for (let k = 0; k < key.length; k++) {
+      const c = key.charCodeAt(k);
+      let next = child(node, c);
+      if (next === -1) {
+        next = nodes++;
+        label[next] = c;
+        if (node === ROOT) rootNext[c] = next;
+        else {
+          sibling[next] = firstChild[node];
+          firstChild[node] = next;
+        }
+      }
+      node = next;
+    }
+    terminal[i] = node;
+  });
+  // Breadth first, children in ascending code-unit order.
+  const order = new Int32Array(nodes);
+  const renumber = new Int32Array(nodes);
+  const count = new Uint32Array(nodes);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const v = order[head];
+    const kids: number[] = [];
+    if (v === ROOT) {
+      for (let c = 0; c < 0x10000; c++) if (rootNext[c]) kids.push(rootNext[c]);
+    } else {
+      for (let k = firstChild[v]; k !== -1; k = sibling[k]) kids.push(k);
+      kids.sort((a, b) => label[a] - label[b]);
+    }
+    count[head] = kids.length;
+    for (const k of kids) {
+      renumber[k] = tail;
+      order[tail++] = k;
+    }
+  }
+  const outLabel = new Uint16Array(nodes);
+  for (let v = 1; v < nodes; v++) outLabel[v] = label[order[v]];
+  for (let i = 0; i < terminal.length; i++) if (terminal[i] >= 0) terminal[i] = renumber[terminal[i]];
+  return { label: outLabel, count, terminal, flags };
 }

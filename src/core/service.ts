@@ -8,6 +8,7 @@ import { Emitter, type Disposable, type Event } from './events';
 import type { GlossaryEntry } from './glossary';
 import { GlossaryLayers, type FileProblems } from './glossaryLayers';
 import type { ParsedGlossaryFile } from './glossaryLoader';
+import type { BuiltinGlossary } from './builtinGlossary';
 import { renderHover, type HoverLabels } from './hover';
 import { entryLabel } from './labels';
 import { NotesIndex, type BuildStats, type IndexStorage } from './notesIndex';
@@ -29,7 +30,7 @@ export type { BuildStats, IndexStorage } from './notesIndex';
 export { problemRange, type Location, type Position, type Range } from './positions';
 export type { ProseReader, ProseRequest, ProseResult } from './proseReader';
 export { inProcessReader, readProse } from './proseReader';
-export { readBuiltinGlossary, type BuiltinGlossaryFiles } from './builtinGlossary';
+export { readBuiltinGlossary, type BuiltinGlossary, type BuiltinGlossaryFiles } from './builtinGlossary';
 export type { Occurrence } from './scanner';
 export type { ServiceSettings, UnderlineMode } from './settings';
 export type { Span } from './underlines';
@@ -41,8 +42,8 @@ export interface ServiceOptions {
   readonly workspace: ServiceWorkspace;
   /** Reads and parses notes for the notes index (worker threads on Node; `inProcessReader` elsewhere). */
   readonly reader: ProseReader;
-  /** The built-in glossary's parsed files (see `readBuiltinGlossary`). */
-  readonly builtin: () => Promise<readonly ParsedGlossaryFile[]>;
+  /** The built-in glossary (see `readBuiltinGlossary`), or its parsed files. */
+  readonly builtin: () => Promise<BuiltinGlossary | readonly ParsedGlossaryFile[]>;
   /** Where the notes index is kept between sessions; none keeps it in memory only. */
   readonly storage?: IndexStorage;
   readonly logger?: Logger;

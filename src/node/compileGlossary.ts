@@ -1,18 +1,18 @@
 import * as fs from 'node:fs';
 import type { GlossaryProblem } from '../core/glossary';
-import { buildGlossary } from '../core/glossaryIndex';
-import { precompile, revive } from '../core/precompiled';
+import { compileBuiltin } from '../core/precompiled';
 import { parseBuiltinGlossary } from '../cli/glossaries';
 import { entryForms } from './wordForms';
 
 /**
- * Writes the precompiled built-in glossary (dist/glossary.json) from the YAML files, with every entry's word forms
- * and Traditional-script variants; returns the problems found. Run by the build, so nothing at run time needs the
- * inflection or script-conversion libraries.
+ * Writes the compiled built-in glossary (dist/glossary.bin) from the YAML files, with every entry's word forms
+ * and Traditional-script variants, its index and its matcher's trie; returns the problems found. Run by the build,
+ * so nothing at run time needs the inflection or script-conversion libraries, nor builds the index of the
+ * built-in glossary on its own.
  */
 export function compileGlossary(dir: string, out: string): GlossaryProblem[] {
-  const compiled = precompile(parseBuiltinGlossary(dir), entryForms);
-  fs.writeFileSync(out, JSON.stringify(compiled));
+  const { bytes, index } = compileBuiltin(parseBuiltinGlossary(dir), entryForms);
+  fs.writeFileSync(out, bytes);
   // The problems of the glossary as the extension and the CLI will load it, forms included.
-  return buildGlossary([{ builtin: true, files: revive(compiled) }]).problems.slice();
+  return index.problems.slice();
 }

@@ -1,13 +1,15 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { MatchPattern } from '../core/matcher';
+import type { CompiledTrie, MatchPattern } from '../core/matcher';
 import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
 
 /** Options of a pool of scan workers. */
 export interface ScanPoolOptions {
   /** The glossary names the workers match (none for `mode: 'prose'`). */
   readonly patterns?: readonly MatchPattern[];
+  /** The trie compiled for exactly these patterns, if there is one: workers then skip building it. */
+  readonly trie?: CompiledTrie;
   /** What workers send back: scans (the default) or prose pieces. */
   readonly mode?: 'scan' | 'prose';
   /** Number of worker threads (default: the machine's cores). */
@@ -70,7 +72,7 @@ export class ScanPool {
 
   private addWorker(script: string): void {
     // A larger young generation means fewer scavenges: parsing Markdown allocates a great deal.
-    const w = new Worker(script, { workerData: { patterns: this.options.patterns ?? [] }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
+    const w = new Worker(script, { workerData: { patterns: this.options.patterns ?? [], trie: this.options.trie }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
     w.unref();
     w.on('message', (res: ScanResponse) => this.received(w, res));
     w.on('error', (e) => this.lost(w, e));

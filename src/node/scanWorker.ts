@@ -1,10 +1,11 @@
 // A worker thread that reads and scans notes off the main thread, for the CLI and the extension's workspace index.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Matcher, type MatchPattern } from '../core/matcher';
+import { Matcher, type CompiledTrie, type MatchPattern } from '../core/matcher';
 import { proseOfFile, scanNote } from './notes';
 import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
 
-const glossary = { matcher: new Matcher((workerData as { patterns: MatchPattern[] }).patterns) };
+const data = workerData as { patterns: MatchPattern[]; trie?: CompiledTrie };
+const glossary = { matcher: new Matcher(data.patterns, {}, data.trie) };
 
 parentPort!.on('message', (req: ScanRequest) => {
   const read = req.mode === 'prose' ? proseOfFile : (file: string, max: number, known?: string) => scanNote(file, max, glossary, known);

@@ -59,14 +59,14 @@ export function indexStorage(folder: vscode.Uri | undefined): IndexStorage | und
   };
 }
 
-/** The glossary shipped with the extension: dist/glossary.json, or the YAML files of glossary/. */
+/** The glossary shipped with the extension: dist/glossary.bin, or the YAML files of glossary/. */
 export function builtinGlossary(extensionUri: vscode.Uri, log: Logger) {
   const dir = vscode.Uri.joinPath(extensionUri, 'glossary');
   return () =>
     readBuiltinGlossary(
       {
         readFile: (uri) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true))),
-        precompiled: vscode.Uri.joinPath(extensionUri, 'dist', 'glossary.json').toString(),
+        precompiled: vscode.Uri.joinPath(extensionUri, 'dist', 'glossary.bin').toString(),
         yamlFiles: async () =>
           (await vscode.workspace.fs.readDirectory(dir))
             .filter(([n, t]) => t === vscode.FileType.File && /\.ya?ml$/.test(n))

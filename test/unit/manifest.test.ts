@@ -70,7 +70,7 @@ describe('packaging', function () {
         'README.md',
         'dist/extension.js',
         'dist/web/extension.js',
-        'dist/glossary.json',
+        'dist/glossary.bin',
         'dist/scanWorker.js',
         ...glossaries,
         'l10n/bundle.l10n.json',

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildGlossary } from '../../src/core/glossaryIndex';
-import { revive, type PrecompiledGlossary } from '../../src/core/precompiled';
+import { loadBuiltin } from '../../src/core/precompiled';
 import { scanDocument } from '../../src/core/scanner';
 import { glossaryFrom, ROOT } from './helpers';
 
@@ -101,8 +100,7 @@ describe('senses', () => {
 
 /** Real sentences from ../shared/corpus (not from the held-out notes), with the built-in glossary. */
 describe('senses of the built-in glossary on real sentences', () => {
-  const compiled = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
-  const builtin = buildGlossary([{ builtin: true, files: revive(compiled) }]);
+  const builtin = loadBuiltin(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin')))).alone!;
   const sense = (text: string, surface: string) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
   const cases: [string, string, string[]][] = [
     // 推理: inference and reasoning
