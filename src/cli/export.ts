@@ -40,13 +40,15 @@ export function runExport(options: ExportCliOptions, io: Io): number {
     problems.push(`${show(m)}:1:1: no such file or folder`);
     status = 1;
   }
-  if (out && files.some((f) => path.resolve(f) === out)) {
+  if (out && options.paths.some((p) => path.resolve(io.cwd, p) === out)) {
     io.err(`llm-glossary: export: --out ${show(out)} is one of the notes being exported; choose another file\n`);
     return 2;
   }
+  // A glossary exported into a folder before is not a note of the next export of that folder.
+  const notesFound = out ? files.filter((f) => f !== out) : files;
   const linkFrom = out ? path.dirname(out) : io.cwd;
   const notes: ExportNote[] = [];
-  for (const f of files) {
+  for (const f of notesFound) {
     const r = scanNote(f, options.maxFileSize, glossary);
     if (r.error) {
       problems.push(`${show(f)}:1:1: ${r.error}`);
