@@ -29,10 +29,10 @@ function labels(): ExportLabels {
   };
 }
 
-async function pickScope(editor: vscode.TextEditor | undefined): Promise<Scope | undefined> {
+async function pickScope(source: vscode.Uri | undefined, active: vscode.TextEditor | undefined): Promise<Scope | undefined> {
   const items: (vscode.QuickPickItem & { scope: Scope })[] = [];
-  if (editor) {
-    items.push({ label: vscode.l10n.t('This note'), description: vscode.workspace.asRelativePath(editor.document.uri), scope: 'note' });
+  if (source) items.push({ label: vscode.l10n.t('This note'), description: vscode.workspace.asRelativePath(source), scope: 'note' });
+  if (source && active?.document.uri.toString() === source.toString()) {
     items.push({ label: vscode.l10n.t('This chapter'), description: vscode.l10n.t('the chapter at the cursor'), scope: 'chapter' });
   }
   items.push({ label: vscode.l10n.t('A folder…'), description: vscode.l10n.t('every note inside it'), scope: 'folder' });
@@ -72,7 +72,8 @@ async function notesIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
 async function pickTarget(source: vscode.Uri, folder: boolean, format: ExportFormat): Promise<vscode.Uri | undefined> {
   const stem = source.path.split('/').pop()!.replace(/\.(md|markdown)$/i, '') || 'notes';
   const name = `${stem}-${format === 'md' ? 'glossary' : 'concepts'}.${EXTENSIONS[format]}`;
-  const dir = folder ? source : vscode.Uri.joinPath(source, '..');
+  const home = vscode.workspace.getWorkspaceFolder(source)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const dir = folder ? source : source.scheme === 'untitled' && home ? home : vscode.Uri.joinPath(source, '..');
   const filters: Record<ExportFormat, Record<string, string[]>> = { anki: { [vscode.l10n.t('Anki text file')]: ['txt'] }, csv: { CSV: ['csv'] }, md: { Markdown: ['md'] } };
   return vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(dir, name), filters: filters[format], saveLabel: vscode.l10n.t('Export') });
 }
@@ -87,7 +88,7 @@ async function exportConcepts(service: GlossaryService, ...args: unknown[]): Pro
   const fromMenu = a0 instanceof vscode.Uri ? a0 : undefined;
   const active = vscode.window.activeTextEditor && isNote(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor : undefined;
   let source = fromMenu ?? (a3 instanceof vscode.Uri ? a3 : typeof a3 === 'string' ? vscode.Uri.parse(a3, true) : active?.document.uri);
-  const scope: Scope | undefined = typeof a0 === 'string' ? (a0 as Scope) : source && (await isFolder(source)) ? 'folder' : await pickScope(active);
+  const scope: Scope | undefined = typeof a0 === 'string' ? (a0 as Scope) : source && (await isFolder(source)) ? 'folder' : await pickScope(source, active);
   if (!scope) return undefined;
   if (scope === 'folder' && (!source || !(await isFolder(source)))) source = await pickFolder();
   if (!source) {
