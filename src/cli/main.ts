@@ -155,7 +155,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 /** One of the allowed values of a flag, or a usage error naming them. */
 function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[], fallback?: T): T {
   if (v === undefined && fallback !== undefined) return fallback;
-  if (v === undefined) throw new UsageError(`export: expected ${flag} ${allowed.join(', ')}`);
+  if (v === undefined) throw new UsageError(`export: expected ${flag} ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`);
   if (!allowed.includes(v as T)) throw new UsageError(`${flag} expects one of ${allowed.join(', ')}, got "${v}"`);
   return v as T;
 }

@@ -10,7 +10,8 @@ interface ExportCommandResult {
   bytes: number;
 }
 
-const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+// ignoreBOM keeps the CSV file's byte-order mark in the text (a plain TextDecoder drops it).
+const read = async (uri: vscode.Uri) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri));
 const run = (...args: unknown[]) => vscode.commands.executeCommand<ExportCommandResult | undefined>('llmGlossary.exportConcepts', ...args);
 
 describe('Export Concepts… (run with arguments, no dialogs)', function () {
@@ -37,7 +38,7 @@ describe('Export Concepts… (run with arguments, no dialogs)', function () {
     assert.ok(r.concepts > 40, `${r.concepts} concepts`);
     for (const l of lines.slice(5)) assert.equal(l.split('\t').length, 4, l);
     assert.ok(lines.some((l) => l.startsWith('涌现能力 · emergent abilities\t')), 'the front has both names');
-    assert.ok(lines.every((l, i) => i < 5 || l.split('\t')[2] === 'notes/llm-s1::第一章_大模型简介'), 'one tag per chapter, named from the workspace folder');
+    assert.ok(lines.every((l, i) => i < 5 || l.split('\t')[2] === 'notes::llm-s1::第一章_大模型简介'), 'one tag per chapter, named from the workspace folder');
   });
 
   it('exports the chapter at the cursor of an open, unsaved note as CSV', async () => {

@@ -57,7 +57,7 @@ describe('llm-glossary export (spawned)', function () {
       const fields = l.split('\t');
       assert.equal(fields.length, 4, l);
       assert.ok(!/[\r"]/.test(l), l);
-      assert.equal(fields[2], 'test/fixtures/notes/llm-s1::第一章_大模型简介');
+      assert.equal(fields[2], 'test::fixtures::notes::llm-s1::第一章_大模型简介');
     }
     assert.deepEqual(notes.map((l) => l.split('\t')[3]), ids.map((id) => `llm-glossary:${id}`));
   });
@@ -93,7 +93,7 @@ describe('llm-glossary export (spawned)', function () {
 
   it('usage errors exit 2 with a clear message, and an --out that is a note is refused', () => {
     const cases: [string[], RegExp][] = [
-      [['export', NOTE], /export: expected --format anki, csv, md/],
+      [['export', NOTE], /export: expected --format anki, csv or md/],
       [['export', '--format', 'pdf', NOTE], /--format expects one of anki, csv, md, got "pdf"/],
       [['export', '--format', 'csv'], /export: expected at least one PATH/],
       [['export', '--format', 'csv', '--chapter', '1', '--line', '3', NOTE], /give --chapter or --line, not both/],

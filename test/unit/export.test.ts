@@ -116,7 +116,7 @@ describe('export for study', () => {
       assert.ok(back.includes('含有 &lt;script&gt;alert(1)&lt;/script&gt; 与 [链接](command:evil)。<br><br>Has a &lt;b&gt;tag&lt;/b&gt;, a &quot;quote&quot;, a comma, a tab &amp; an ampersand. Second line.'), back);
       assert.ok(!/<(?!br>|hr>|small>|\/small>)/.test(back), 'the only tags are ours');
       assert.match(back, /<small>Used in: notes\/ch1\.md › 第一章 大模型简介 › 3<br>notes\/ch1\.md › Chapter 2 › 11<\/small>$/);
-      assert.equal(tags, 'notes/ch1::第一章_大模型简介 notes/ch1::Chapter_2');
+      assert.equal(tags, 'notes::ch1::第一章_大模型简介 notes::ch1::Chapter_2');
       assert.equal(guid, 'llm-glossary:tricky-term');
     });
 
@@ -145,7 +145,7 @@ describe('export for study', () => {
         'TT',
         '含有 <script>alert(1)</script> 与 [链接](command:evil)。\n\nHas a <b>tag</b>, a "quote", a comma, a tab & an ampersand. Second line.',
         'notes/ch1.md › 第一章 大模型简介 › 3\nnotes/ch1.md › Chapter 2 › 11',
-        'notes/ch1::第一章_大模型简介 notes/ch1::Chapter_2',
+        'notes::ch1::第一章_大模型简介 notes::ch1::Chapter_2',
       ]);
       assert.equal(csvField('a"b'), '"a""b"');
       assert.equal(csvField('plain'), 'plain');

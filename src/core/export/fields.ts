@@ -26,12 +26,15 @@ export function definitionsOf(card: ExportCard, language: DisplayLanguage): stri
   return definitionsFor(card.entry, language);
 }
 
-/** Anki tags for the chapters a card is used in: `llm-s1::第一章_大模型简介` (no spaces, no quotes, no HTML). */
+/**
+ * Anki tags for the chapters a card is used in, a tree of folders, note and chapter:
+ * `notes::llm-s1::第一章_大模型简介` (no spaces, no quotes, no HTML).
+ */
 export function chapterTags(card: ExportCard, labels: ExportLabels): string[] {
   const tags = card.uses.map((u) => {
-    const stem = u.chapter.note.name.replace(/\.(md|markdown)$/i, '');
+    const folders = u.chapter.note.name.replace(/\.(md|markdown)$/i, '').split('/');
     const title = u.chapter.chapter.preamble ? '' : chapterTitle(u.chapter, labels);
-    return [stem, title].filter(Boolean).map(tagPart).join('::');
+    return [...folders, title].filter(Boolean).map(tagPart).join('::');
   });
   return [...new Set(tags)];
 }
