@@ -177,7 +177,7 @@ export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(R
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(url, { timeout: 180_000 });
+    await page.goto(url);
     const timer = setTimeout(() => settle('timeout'), OVERALL_TIMEOUT_MS);
     const code = await result;
     clearTimeout(timer);
