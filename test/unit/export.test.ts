@@ -92,7 +92,8 @@ function note(text = NOTE, name = 'notes/ch1.md', href = 'notes/ch1.md'): Export
 
 const render = (options: Partial<ExportOptions>, notes = [note()]) => renderExport(notes, glossary(), { format: 'md', language: 'both', ...options });
 
-describe('export for study', () => {
+describe('export for study', function () {
+  this.timeout(20_000);
   describe('anki', () => {
     const text = () => render({ format: 'anki' }).text;
 
