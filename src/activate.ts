@@ -5,6 +5,7 @@ import { registerBuiltinDocuments } from './vscode/builtinDocuments';
 import { ChapterTree } from './vscode/chapterTree';
 import { registerChapterCommands } from './vscode/commands/chapter';
 import { registerEntryCommands } from './vscode/commands/entries';
+import { registerExportCommands } from './vscode/commands/export';
 import { registerMaintenanceCommands } from './vscode/commands/maintenance';
 import { registerViewCommands } from './vscode/commands/views';
 import { onConfigChange, readConfig, type Config } from './vscode/config';
@@ -97,6 +98,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     registerChapterCommands(service),
     registerViewCommands(service),
     registerMaintenanceCommands(service),
+    registerExportCommands(service),
     onConfigChange((c) => {
       config = c;
       service.configure(c);

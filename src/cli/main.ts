@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from './check';
 import { runConcepts } from './concepts';
+import { runExport } from './export';
 import { runSuggest } from './suggest';
 
 
@@ -9,6 +10,8 @@ const USAGE = `Usage:
   llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] [--jobs N] PATH...
   llm-glossary check GLOSSARY_FILE...
   llm-glossary suggest [--json] [--limit N] [--min-files N] [--write FILE] [--glossary FILE]... [--no-builtin] PATH...
+  llm-glossary export --format anki|csv|md [--chapter N | --line N] [--out FILE] [--lang both|zh|en]
+                      [--group chapter|alpha] [--glossary FILE]... [--no-builtin] PATH...
 
 Commands:
   concepts   List the glossary concepts used in Markdown notes, per file and per chapter.
@@ -16,6 +19,8 @@ Commands:
   check      Validate glossary files; print each problem as file:line:column: message.
   suggest    Find terms the notes use that the glossary lacks (acronyms, CamelCase names and bilingual pairs
              such as 思维链（CoT, Chain of Thought）), ranked by how many files use them.
+  export     Export the concepts of notes for study: Anki cards (tab-separated, with Anki's file headers),
+             CSV (RFC 4180, UTF-8 with BOM) or a printable Markdown glossary with where-used links.
 
 Options:
   --json               Machine-readable output.
@@ -27,6 +32,11 @@ Options:
   --limit N            suggest: show at most N suggestions (default 200).
   --min-files N        suggest: only terms used in at least N files (default 1).
   --write FILE         suggest: append draft entries to FILE (created if missing); existing entries are kept.
+  --format F           export: anki, csv or md (required).
+  --chapter N          export: only the N-th chapter of each note (counting its top-level headings).
+  --out FILE           export: write FILE (replaced if it exists, atomically) instead of standard output.
+  --lang L             export: definitions in both (default), zh or en.
+  --group G            export --format md: by chapter (default) or alpha (English by letter, Chinese by pinyin).
   -h, --help           Show this help.
 
 Exit status: 0 success, 1 an input had errors, 2 usage error.`;
@@ -123,13 +133,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           io,
         );
       }
+      case 'export':
+        return exportCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
       case 'help':
         return help(io, command === undefined ? 2 : 0);
       default:
-        throw new UsageError(`unknown command "${command}"; expected "concepts", "check" or "suggest"`);
+        throw new UsageError(`unknown command "${command}"; expected "concepts", "check", "suggest" or "export"`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -138,6 +150,55 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+/** One of the allowed values of a flag, or a usage error naming them. */
+function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[], fallback?: T): T {
+  if (v === undefined && fallback !== undefined) return fallback;
+  if (v === undefined) throw new UsageError(`export: expected ${flag} ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`);
+  if (!allowed.includes(v as T)) throw new UsageError(`${flag} expects one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+function exportCommand(rest: readonly string[], io: Io): number {
+  const { values, positionals } = parse(() =>
+    parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...NOTE_OPTIONS,
+        format: { type: 'string' },
+        chapter: { type: 'string' },
+        line: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        group: { type: 'string' },
+      },
+    }),
+  );
+  if (values.help) return help(io);
+  if (values.json) throw new UsageError('export: --json does not apply; use --format csv for data');
+  const format = oneOf('--format', values.format, ['anki', 'csv', 'md'] as const);
+  if (positionals.length === 0) throw new UsageError('export: expected at least one PATH');
+  if (values.chapter !== undefined && values.line !== undefined) throw new UsageError('export: give --chapter or --line, not both');
+  if (values.group !== undefined && format !== 'md') throw new UsageError('export: --group applies to --format md only');
+  if (values.out === '') throw new UsageError('export: --out expects a file name');
+  return runExport(
+    {
+      paths: positionals,
+      format,
+      chapter: values.chapter === undefined ? undefined : positiveInt('--chapter', values.chapter),
+      line: values.line === undefined ? undefined : positiveInt('--line', values.line),
+      out: values.out,
+      language: oneOf('--lang', values.lang, ['both', 'zh', 'en'] as const, 'both'),
+      group: oneOf('--group', values.group, ['chapter', 'alpha'] as const, 'chapter'),
+      glossaries: values.glossary ?? [],
+      builtin: !values['no-builtin'],
+      maxFileSize: maxFileSizeOf(values['max-file-size']),
+    },
+    io,
+  );
 }
 
 function help(io: Io, status = 0): number {

@@ -48,3 +48,6 @@ export function tooComplex(text: string, limits: DocumentLimits = DEFAULT_LIMITS
   }
   return undefined;
 }
+
+/** An export's where-used index lists at most this many line links per chapter (then "+N more"). */
+export const EXPORT_LINES_PER_CHAPTER = 12;

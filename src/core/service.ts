@@ -4,7 +4,7 @@ import { groupByConcept } from './concepts';
 import { occurrencesIn } from './chapters';
 import { renderConceptTable } from './conceptTable';
 import { DocumentCache, type ContentChange, type DocumentScan, type TextDocument } from './documents';
-import { Emitter, type Disposable, type Event } from './events';
+import { Emitter, yieldToHost, type Disposable, type Event } from './events';
 import type { GlossaryEntry } from './glossary';
 import { GlossaryLayers, type FileProblems } from './glossaryLayers';
 import type { ParsedGlossaryFile } from './glossaryLoader';
@@ -15,11 +15,13 @@ import { NotesIndex, type BuildStats, type IndexStorage } from './notesIndex';
 import { occurrenceAt } from './occurrences';
 import { toRange, type Location, type Range } from './positions';
 import type { ProseReader } from './proseReader';
-import { scanDocument, type Occurrence } from './scanner';
+import { scanDocument, scanNoteText, type Occurrence, type ScanResult } from './scanner';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
+import { relativeHref, relativeName, renderExport, type ExportNote, type ExportOptions, type ExportResult } from './export';
 import { underlineRanges, type Span } from './underlines';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
-import { SILENT, type Logger, type ServiceWorkspace } from './workspace';
+import { readText, SILENT, type Logger, type ServiceWorkspace } from './workspace';
+import { DEFAULT_LIMITS } from './limits';
 
 export type { ContentChange, TextDocument } from './documents';
 export type { Disposable, Event } from './events';
@@ -36,6 +38,23 @@ export type { ServiceSettings, UnderlineMode } from './settings';
 export type { Span } from './underlines';
 export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
 export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
+export { ENGLISH_EXPORT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportGroup, type ExportLabels, type ExportResult } from './export';
+
+/** An export of some notes (see {@link GlossaryService.exportConcepts}). */
+export interface ExportRequest extends Omit<ExportOptions, 'language'> {
+  /** The file the export is written to: links in the Markdown glossary are relative to it. */
+  readonly target: string;
+  /** Notes are named relative to this folder (the workspace folder); else by their path. */
+  readonly base?: string;
+  /** Which definitions; the `language` setting by default. */
+  readonly language?: ExportOptions['language'];
+}
+
+/** An export's text and figures, with the notes that could not be exported and why. */
+export interface ExportOutcome extends ExportResult {
+  readonly notes: number;
+  readonly skipped: readonly { uri: string; reason: string }[];
+}
 
 /** The collaborators of a service. */
 export interface ServiceOptions {
@@ -143,6 +162,13 @@ export interface GlossaryService extends Disposable {
   liveDocuments(): number;
   /** For tests: the index now, and the index a fresh build (nothing reused) makes of the same workspace. */
   indexSnapshots(): Promise<{ current: Record<string, Record<string, number>>; fresh: Record<string, Record<string, number>> }>;
+
+  // Export
+  /**
+   * The concepts of notes (in the order given) as Anki cards, CSV or a Markdown glossary. Open notes are read as
+   * they are now, others from disk; `line` (1-based) and `chapter` select one chapter of each note.
+   */
+  exportConcepts(uris: readonly string[], request: ExportRequest): Promise<ExportOutcome>;
 }
 
 /** Creates the glossary service; the glossary starts loading at once and the notes index follows it. */
@@ -381,5 +407,28 @@ class Service implements GlossaryService {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  // Export
+  async exportConcepts(uris: readonly string[], request: ExportRequest): Promise<ExportOutcome> {
+    await this.ready();
+    const notes: ExportNote[] = [];
+    const skipped: { uri: string; reason: string }[] = [];
+    for (const uri of uris) {
+      const r = await this.scanForExport(uri).catch((e: Error) => ({ skip: `cannot read: ${e.message}` }));
+      if ('scan' in r) notes.push({ name: relativeName(request.base, uri), href: relativeHref(request.target, uri), scan: r.scan });
+      else skipped.push({ uri, reason: r.skip });
+      await yieldToHost();
+    }
+    const result = renderExport(notes, this.glossary, { ...request, language: request.language ?? this.settings.language });
+    return { ...result, notes: notes.length, skipped };
+  }
+
+  /** An open note's current scan (as the editor shows it), or a fresh scan of the file. */
+  private async scanForExport(uri: string): Promise<{ scan: ScanResult } | { skip: string }> {
+    const open = this.options.workspace.openDocument(uri);
+    if (!open) return scanNoteText(await readText(this.options.workspace, uri), this.glossary, { ...DEFAULT_LIMITS, maxChars: this.settings.maxFileSize });
+    const ds = this.documents.get(open);
+    return ds.skipped ? { skip: ds.skipped } : { scan: ds.scan };
   }
 }

@@ -6,7 +6,7 @@ import { isNote, toDoc } from './convert';
 
 export const NOTES_GLOB = '**/*.{md,markdown}';
 export const GLOSSARY_GLOB = '**/*.glossary.{yaml,yml}';
-const EXCLUDE = '**/{node_modules,.git}/**';
+export const EXCLUDE = '**/{node_modules,.git}/**';
 
 const byPath = (a: vscode.Uri, b: vscode.Uri) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 

@@ -76,6 +76,7 @@ describe('packaging', function () {
         'l10n/bundle.l10n.json',
         'l10n/bundle.l10n.zh-cn.json',
         'media/glossary.svg',
+        'media/screenshot-export.png',
         'media/screenshot-hover.png',
         'media/screenshot-sidebar.png',
         'package.json',

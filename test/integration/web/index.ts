@@ -11,6 +11,7 @@ export async function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 30_000, color: false });
   // Suites are registered as they load, so they are required here, after setup (the order of the Node run).
   await import('./host.test');
+  await import('../export.test');
   await import('../languageFeatures.test');
   await import('../performance.test');
   await import('../userGlossary.test');
