@@ -20,16 +20,28 @@ export function builtinGlossaryFiles(dir = builtinGlossaryDir()): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** A glossary file's text as read, or why it could not be read. */
+export type GlossaryText = { readonly file: string; readonly text: string } | { readonly file: string; readonly error: string };
+
+/** Reads a glossary file's text; a file that cannot be read gives the reason instead of an exception. */
+export function readGlossaryText(file: string): GlossaryText {
+  try {
+    return { file, text: fs.readFileSync(file, 'utf8') };
+  } catch (e) {
+    return { file, error: describeFsError(e) };
+  }
+}
+
+/** Parses a glossary file's text; an unreadable file becomes a problem at its start. */
+export function parseGlossaryText(read: GlossaryText, display = read.file): ParsedGlossaryFile {
+  if ('text' in read) return parseGlossaryFile(read.text, display);
+  const problem: GlossaryProblem = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message: `cannot read glossary file: ${read.error}` };
+  return { file: display, entries: [], problems: [problem] };
+}
+
 /** Reads and parses one glossary file; a file that cannot be read becomes a problem, not an exception. */
 export function readGlossaryFile(file: string, display = file): ParsedGlossaryFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const problem: GlossaryProblem = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message: `cannot read glossary file: ${describeFsError(e)}` };
-    return { file: display, entries: [], problems: [problem] };
-  }
-  return parseGlossaryFile(text, display);
+  return parseGlossaryText(readGlossaryText(file), display);
 }
 
 /** Parses the built-in glossary's YAML files (the build precompiles this into dist/glossary.json). */
@@ -37,23 +49,49 @@ export function parseBuiltinGlossary(dir = builtinGlossaryDir()): ParsedGlossary
   return builtinGlossaryFiles(dir).map((f) => readGlossaryFile(f, `glossary/${path.basename(f)}`));
 }
 
-/** The built-in glossary: precompiled JSON beside the bundle when it is there and current, else the YAML files. */
-export function builtinGlossary(): ParsedGlossaryFile[] {
+/** The built-in glossary's source: the precompiled JSON beside the bundle when it is there and current, else the YAML. */
+function builtinSource(): { json: string } | { yaml: GlossaryText[] } {
   const json = path.resolve(__dirname, 'glossary.json');
   try {
     const newest = Math.max(...builtinGlossaryFiles().map((f) => fs.statSync(f).mtimeMs));
-    if (fs.statSync(json).mtimeMs >= newest) return revive(JSON.parse(fs.readFileSync(json, 'utf8')) as PrecompiledGlossary);
+    if (fs.statSync(json).mtimeMs >= newest) return { json: fs.readFileSync(json, 'utf8') };
   } catch {
     /* no precompiled glossary: parse the YAML */
   }
-  return parseBuiltinGlossary();
+  return { yaml: builtinGlossaryFiles().map(readGlossaryText) };
+}
+
+/** The built-in glossary, parsed from its source. */
+function builtinFrom(source: { json: string } | { yaml: GlossaryText[] }): ParsedGlossaryFile[] {
+  if ('json' in source) return revive(JSON.parse(source.json) as PrecompiledGlossary);
+  return source.yaml.map((t) => parseGlossaryText(t, `glossary/${path.basename(t.file)}`));
+}
+
+/** The built-in glossary: precompiled JSON beside the bundle when it is there and current, else the YAML files. */
+export function builtinGlossary(): ParsedGlossaryFile[] {
+  return builtinFrom(builtinSource());
+}
+
+/** The texts a glossary is built from, read once: so a fingerprint of them describes exactly what was loaded. */
+export interface GlossarySources {
+  readonly builtin?: { json: string } | { yaml: GlossaryText[] };
+  readonly files: readonly GlossaryText[];
+}
+
+/** Reads the built-in glossary (unless turned off) and the given user files. */
+export function readGlossarySources(options: { builtin: boolean; files: readonly string[] }): GlossarySources {
+  return { builtin: options.builtin ? builtinSource() : undefined, files: options.files.map(readGlossaryText) };
+}
+
+/** Builds the glossary from its sources: the built-in layer, then each user file its own layer. */
+export function glossaryFromSources(sources: GlossarySources, display: (f: string) => string = (f) => f): GlossaryIndex {
+  const layers: GlossaryLayer[] = [];
+  if (sources.builtin) layers.push({ builtin: true, files: builtinFrom(sources.builtin) });
+  for (const t of sources.files) layers.push({ builtin: false, files: [parseGlossaryText(t, display(t.file))] });
+  return buildGlossary(layers);
 }
 
 /** Loads the built-in glossary (unless turned off) and the given user files, each user file its own layer. */
 export function loadGlossaries(options: { builtin: boolean; files: readonly string[]; display?: (f: string) => string }): GlossaryIndex {
-  const display = options.display ?? ((f: string) => f);
-  const layers: GlossaryLayer[] = [];
-  if (options.builtin) layers.push({ builtin: true, files: builtinGlossary() });
-  for (const f of options.files) layers.push({ builtin: false, files: [readGlossaryFile(f, display(f))] });
-  return buildGlossary(layers);
+  return glossaryFromSources(readGlossarySources(options), options.display);
 }

@@ -2,14 +2,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MatchPattern } from '../core/matcher';
-import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
+import type { FileScan, ScanMode, ScanRequest, ScanResponse } from './scanProtocol';
 
 /** Options of a pool of scan workers. */
 export interface ScanPoolOptions {
   /** The glossary names the workers match (none for `mode: 'prose'`). */
   readonly patterns?: readonly MatchPattern[];
-  /** What workers send back: scans (the default) or prose pieces. */
-  readonly mode?: 'scan' | 'prose';
+  /** What workers send back: scans (the default), prose pieces, or scans with outlines. */
+  readonly mode?: ScanMode;
   /** Number of worker threads (default: the machine's cores). */
   readonly size?: number;
   /** Path of the bundled worker script (default: scanWorker.js beside this bundle). */
