@@ -1,4 +1,4 @@
-// Benchmarks (npm run bench [-- --json] [-- --quick] [-- --notes-index] [-- --glossary-load]). Each ratio is measured in one run against its baseline,
+// Benchmarks (npm run bench [-- --json] [-- --quick] [-- --notes-index] [-- --glossary-load] [-- --scale [N]] [-- --cli-cache] [-- --gate]). Each ratio is measured in one run against its baseline,
 // interleaved, and reported as a median; the machine is shared and noisy, so absolute times are indicative only.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,6 +22,7 @@ import { NotesIndex } from '../src/core/notesIndex';
 import { SILENT } from '../src/core/workspace';
 import { poolReader } from '../src/node/poolReader';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchCliCache, benchGate, benchScale, type ScaleContext } from './scale';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, process.env.LLM_GLOSSARY_CORPUS ?? '../shared/corpus');
@@ -29,6 +30,9 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
 const log = (s: string) => process.stderr.write(s + '\n');
+/** `--scale N`: the number of notes of the copied workspace (10,000 when no number follows). */
+const scaleArg = process.argv.indexOf('--scale');
+const scaleNotes = scaleArg < 0 ? 0 : /^\d+$/.test(process.argv[scaleArg + 1] ?? '') ? Number(process.argv[scaleArg + 1]) : 10_000;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -176,6 +180,19 @@ async function main() {
   const chars = texts.reduce((n, t) => n + t.length, 0);
   log(`corpus: ${files.length} files, ${(chars / 1e6).toFixed(2)} M characters`);
   if (args.has('--notes-index')) return void process.stdout.write(JSON.stringify(await benchNotesIndex(files, loadGlossary())) + '\n');
+  const ctx: ScaleContext = { root: ROOT, files, quick, log, median };
+  if (args.has('--gate')) {
+    const gate = await benchGate(ctx);
+    process.stdout.write(JSON.stringify(gate, null, json ? 2 : undefined) + '\n');
+    if (!gate.pass) process.exitCode = 1;
+    return;
+  }
+  if (scaleNotes > 0 || args.has('--cli-cache')) {
+    const out: Record<string, unknown> = {};
+    if (args.has('--cli-cache')) out.cliCacheCorpus = benchCliCache(ctx, CORPUS);
+    if (scaleNotes > 0) out.scale = await benchScale(ctx, scaleNotes);
+    return void process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  }
   const results: Record<string, unknown> = { corpus: { files: files.length, characters: chars }, machine: { cores: (await import('node:os')).availableParallelism(), node: process.version } };
 
   // 1. Glossary load at activation: read the compiled file and load it (what the extension does), against format 2.

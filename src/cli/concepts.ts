@@ -1,13 +1,18 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ScanPool } from '../node/scanPool';
 import type { FileScan } from '../node/scanProtocol';
 import stringWidth from 'string-width';
 import { documentConcepts, type ConceptUse, type DocumentConcepts } from '../core/concepts';
-import { formatProblem, type GlossaryProblem } from '../core/glossary';
+import { formatProblem } from '../core/glossary';
+import type { GlossaryIndex } from '../core/glossaryIndex';
+import { scanOutline } from '../core/scanCache';
+import type { ScanResult } from '../core/scanner';
+import { glossaryFingerprint, hashKey, NotesCache } from './cache';
 import { expandPaths } from './files';
-import { scanNote } from '../node/notes';
-import { loadGlossaries } from './glossaries';
+import { cachedScanOfFile, readNote, scanNote } from '../node/notes';
+import { glossaryFromSources, readGlossarySources } from './glossaries';
 import { displayPath, type Io } from './main';
 
 export interface ConceptsOptions {
@@ -19,6 +24,8 @@ export interface ConceptsOptions {
   readonly maxFileSize: number;
   /** Worker threads for large folders (default: the machine's cores); 1 scans on the main thread. */
   readonly jobs?: number;
+  /** --cache: the cache file, and the tool version its results are valid for. */
+  readonly cache?: { readonly file: string; readonly version: string };
 }
 
 /** A problem with an input: a glossary file or a note. */
@@ -32,51 +39,164 @@ interface InputProblem {
 /** Folders with at least this many notes are scanned by worker threads, one per core. */
 const PARALLEL_FROM = 8;
 
+/** What one note gave: its report, or why it was skipped, or the error that kept it from being read. */
+type Outcome = { readonly rendered: Uint8Array } | { readonly skip: string } | { readonly error: string };
+
+/** How notes are scanned: the glossary (loaded on first use), the options, the worker threads to use. */
+interface Scanning {
+  readonly options: ConceptsOptions;
+  readonly glossary: () => GlossaryIndex;
+  readonly cores: number;
+}
+
 /** `llm-glossary concepts`: the concepts of each note, per chapter, as a table or as JSON. */
 export async function runConcepts(options: ConceptsOptions, io: Io): Promise<number> {
   const show = (f: string) => displayPath(f, io.cwd);
-  const glossary = loadGlossaries({
-    builtin: options.builtin,
-    files: options.glossaries.map((f) => path.resolve(io.cwd, f)),
-    display: show,
-  });
+  const sources = readGlossarySources({ builtin: options.builtin, files: options.glossaries.map((f) => path.resolve(io.cwd, f)) });
+  let loaded: GlossaryIndex | undefined;
+  const scanning: Scanning = { options, glossary: () => (loaded ??= glossaryFromSources(sources, show)), cores: options.jobs ?? os.availableParallelism() };
+  const { files, missing } = expandPaths(options.paths.map((p) => path.resolve(io.cwd, p)));
+  const glossaryProblems = () => scanning.glossary().problems.map((p) => ({ file: p.file, line: p.line, column: p.column, message: p.message, severity: p.severity }));
+  let outcomes: Map<string, Outcome>;
+  let problems: ReturnType<typeof glossaryProblems>;
+  if (options.cache) {
+    const key = hashKey({ glossary: glossaryFingerprint(sources), line: options.line ?? null, maxFileSize: options.maxFileSize });
+    const warn = (line: string) => io.err(`llm-glossary: ${line}\n`);
+    const cache = NotesCache.open(options.cache.file, 'concepts', options.cache.version, warn);
+    outcomes = await cachedOutcomes(files, scanning, cache, key);
+    const extra = cache.extraFor(key) as { cwd: string; problems: typeof problems } | undefined;
+    problems = extra?.cwd === io.cwd ? extra.problems : glossaryProblems();
+    cache.prune(new Set(files), (f) => fs.existsSync(f));
+    cache.save(key, { cwd: io.cwd, problems }, warn);
+  } else {
+    outcomes = await scanOutcomes(files, scanning);
+    problems = glossaryProblems();
+  }
   const errors: InputProblem[] = [];
   const warnings: InputProblem[] = [];
-  const fromProblem = (p: GlossaryProblem): InputProblem => ({ file: p.file, line: p.line, column: p.column, message: p.message });
-  for (const p of glossary.problems) (p.severity === 'error' ? errors : warnings).push(fromProblem(p));
-
-  const { files, missing } = expandPaths(options.paths.map((p) => path.resolve(io.cwd, p)));
+  for (const { severity, ...p } of problems) (severity === 'error' ? errors : warnings).push(p);
   for (const m of missing) errors.push({ file: show(m), line: 1, column: 1, message: 'no such file or folder' });
-
-  // Large folders are read and scanned by worker threads; small ones here. Either way each note gives a FileScan.
-  const byFile = new Map<string, FileScan>();
-  const cores = options.jobs ?? os.availableParallelism();
-  if (files.length >= PARALLEL_FROM && cores > 1) {
-    const pool = new ScanPool({ patterns: glossary.patterns, trie: glossary.trie, size: Math.min(cores, Math.ceil(files.length / PARALLEL_FROM)) });
-    try {
-      await pool.scan(files.map((f) => ({ key: f, path: f })), options.maxFileSize, (r) => byFile.set(r.key, r));
-    } finally {
-      await pool.close();
-    }
-  } else {
-    for (const f of files) byFile.set(f, { key: f, ...scanNote(f, options.maxFileSize, glossary) });
-  }
-  const results: { file: string; concepts: DocumentConcepts }[] = [];
+  const results: { file: string; rendered: Uint8Array }[] = [];
   for (const f of files) {
-    const r = byFile.get(f)!;
-    if (r.error) errors.push({ file: show(f), line: 1, column: 1, message: r.error });
-    else if (r.skip) warnings.push({ file: show(f), line: 1, column: 1, message: r.skip });
-    else if (r.scan) results.push({ file: show(f), concepts: documentConcepts(r.scan, glossary, { line: options.line }) });
+    const r = outcomes.get(f)!;
+    if ('error' in r) errors.push({ file: show(f), line: 1, column: 1, message: r.error });
+    else if ('skip' in r) warnings.push({ file: show(f), line: 1, column: 1, message: r.skip });
+    else results.push({ file: show(f), rendered: r.rendered });
   }
 
   if (options.json) {
-    io.out(JSON.stringify({ files: results.map((r) => fileJson(r.file, r.concepts)), errors, warnings }, null, 2) + '\n');
+    io.out(jsonOutput(results, errors, warnings));
   } else {
-    io.out(results.map((r) => fileTable(r.file, r.concepts)).join('\n'));
+    io.out(tableOutput(results));
     for (const p of errors) io.err(`${formatProblem({ ...p, endLine: p.line, endColumn: p.column, severity: 'error' })}\n`);
     for (const p of warnings) io.err(`${formatProblem({ ...p, endLine: p.line, endColumn: p.column, severity: 'warning' })}\n`);
   }
   return errors.length > 0 ? 1 : 0;
+}
+
+/** Whether `count` notes are scanned by worker threads. */
+function parallel(count: number, s: Scanning): boolean {
+  return count >= PARALLEL_FROM && s.cores > 1;
+}
+
+/** Reads and scans `files`, by worker threads (`mode`) when there are many; each result goes to `onResult`. */
+async function scanFiles(files: readonly string[], s: Scanning, mode: 'scan' | 'cache', onResult: (r: FileScan) => void): Promise<void> {
+  const glossary = s.glossary();
+  if (!parallel(files.length, s)) {
+    const scan = mode === 'cache' ? cachedScanOfFile : scanNote;
+    for (const f of files) onResult({ key: f, ...scan(f, s.options.maxFileSize, glossary) });
+    return;
+  }
+  const pool = new ScanPool({ patterns: glossary.patterns, trie: glossary.trie, mode, size: Math.min(s.cores, Math.ceil(files.length / PARALLEL_FROM)) });
+  try {
+    await pool.scan(files.map((f) => ({ key: f, path: f })), s.options.maxFileSize, onResult);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The outcome of a scanned note. */
+function outcomeOf(r: FileScan, s: Scanning): Outcome {
+  if (r.error !== undefined) return { error: r.error };
+  if (r.skip !== undefined) return { skip: r.skip };
+  return { rendered: render(r.scan!, s.glossary(), s.options) };
+}
+
+/** Every note scanned (large folders by worker threads). */
+async function scanOutcomes(files: readonly string[], s: Scanning): Promise<Map<string, Outcome>> {
+  const out = new Map<string, Outcome>();
+  if (files.length > 0) await scanFiles(files, s, 'scan', (r) => out.set(r.key, outcomeOf(r, s)));
+  return out;
+}
+
+/**
+ * With --cache: a note whose content hash is in the cache gives its cached report (or, after a change of the
+ * glossary or of an option, its cached prose matched again, without a parse); the others are scanned and cached.
+ * Notes skipped for their size or for binary content are checked again each run (that costs no parse).
+ */
+async function cachedOutcomes(files: readonly string[], s: Scanning, cache: NotesCache, key: string): Promise<Map<string, Outcome>> {
+  const out = new Map<string, Outcome>();
+  const toScan: string[] = [];
+  const part = s.options.json ? 0 : 1;
+  for (const f of files) {
+    const read = readNote(f, s.options.maxFileSize);
+    if (!('text' in read)) {
+      out.set(f, read);
+      if ('error' in read) cache.delete(f);
+      continue;
+    }
+    const e = cache.get(f, read.hash, key);
+    const outline = e && e.skip === undefined && !e.result?.[part].length ? e.outline() : undefined;
+    if (e?.skip !== undefined) out.set(f, { skip: e.skip });
+    else if (e?.result?.[part].length) out.set(f, { rendered: e.result[part] });
+    else if (outline) {
+      const rendered = render(scanOutline(outline, s.glossary().matcher), s.glossary(), s.options);
+      cache.setResult(f, withPart(e?.result, part, rendered));
+      out.set(f, { rendered });
+    } else toScan.push(f);
+  }
+  if (toScan.length > 0) {
+    await scanFiles(toScan, s, 'cache', (r) => {
+      out.set(r.key, outcomeOf(r, s));
+      const o = out.get(r.key)!;
+      if (r.hash === undefined) cache.delete(r.key);
+      else cache.set(r.key, { hash: r.hash, skip: r.skip, outline: r.outline, result: 'rendered' in o ? withPart(undefined, part, o.rendered) : undefined });
+    });
+  }
+  return out;
+}
+
+/**
+ * What the CLI prints for one note, less its file name, as UTF-8 (so the cache keeps it as is): with --json, its
+ * object after the "file" member, indented as in the output's "files" array; else its table after the file name.
+ */
+function render(scan: ScanResult, glossary: GlossaryIndex, options: Pick<ConceptsOptions, 'json' | 'line'>): Uint8Array {
+  const dc = documentConcepts(scan, glossary, { line: options.line });
+  return Buffer.from(options.json ? JSON.stringify(fileJson(dc), null, 2).replace(/\n/g, '\n    ').slice(1) : fileTable(dc));
+}
+
+/** A cached result (part 0 the JSON, part 1 the table; empty: not rendered yet) with one part set. */
+function withPart(result: readonly Uint8Array[] | undefined, part: number, rendered: Uint8Array): Uint8Array[] {
+  const parts = result?.length === 2 ? [...result] : [new Uint8Array(0), new Uint8Array(0)];
+  parts[part] = rendered;
+  return parts;
+}
+
+/**
+ * The --json output, written out as `JSON.stringify(..., null, 2)` would write it (JSON text never holds a raw
+ * line break, so indenting at line breaks is exact), with each note's part as rendered before.
+ */
+function jsonOutput(files: readonly { file: string; rendered: Uint8Array }[], errors: readonly InputProblem[], warnings: readonly InputProblem[]): Buffer {
+  const array = (xs: readonly InputProblem[]) => JSON.stringify(xs, null, 2).replace(/\n/g, '\n  ');
+  const parts: Uint8Array[] = [Buffer.from(`{\n  "files": [${files.length === 0 ? ']' : ''}`)];
+  files.forEach((f, i) => parts.push(Buffer.from(`${i === 0 ? '' : ','}\n    {\n      "file": ${JSON.stringify(f.file)},`), f.rendered));
+  parts.push(Buffer.from(`${files.length === 0 ? '' : '\n  ]'},\n  "errors": ${array(errors)},\n  "warnings": ${array(warnings)}\n}\n`));
+  return Buffer.concat(parts);
+}
+
+/** The table output: each note's table, a blank line between notes. */
+function tableOutput(files: readonly { file: string; rendered: Uint8Array }[]): Buffer {
+  return Buffer.concat(files.flatMap((f, i) => [Buffer.from(`${i === 0 ? '' : '\n'}${f.file}`), f.rendered]));
 }
 
 function conceptJson(u: ConceptUse) {
@@ -103,9 +223,8 @@ function conceptJson(u: ConceptUse) {
   };
 }
 
-function fileJson(file: string, dc: DocumentConcepts) {
+function fileJson(dc: DocumentConcepts) {
   return {
-    file,
     concepts: dc.concepts.map(conceptJson),
     chapters: dc.chapters.map((c) => ({
       title: c.chapter.title,
@@ -127,9 +246,10 @@ function conceptName(u: ConceptUse): string {
   return e.zh ? `${e.en}${abbr} / ${e.zh}` : `${e.en}${abbr}`;
 }
 
-function fileTable(file: string, dc: DocumentConcepts): string {
+/** A note's table, less the file name that starts it. */
+function fileTable(dc: DocumentConcepts): string {
   const uses = dc.concepts.reduce((n, u) => n + u.occurrences.length, 0);
-  const lines = [`${file}: ${dc.concepts.length} concept${dc.concepts.length === 1 ? '' : 's'}, ${uses} use${uses === 1 ? '' : 's'}`];
+  const lines = [`: ${dc.concepts.length} concept${dc.concepts.length === 1 ? '' : 's'}, ${uses} use${uses === 1 ? '' : 's'}`];
   for (const c of dc.chapters) {
     const title = c.chapter.preamble ? (c.chapter.depth === 0 && c.chapter.line === 1 && dc.chapters.length === 1 ? '(whole file)' : '(before the first heading)') : c.chapter.title;
     lines.push('', `  ${title}  [lines ${c.chapter.line}-${c.chapter.endLine}]`);

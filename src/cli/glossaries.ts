@@ -21,16 +21,28 @@ export function builtinGlossaryFiles(dir = builtinGlossaryDir()): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** A glossary file's text as read, or why it could not be read. */
+export type GlossaryText = { readonly file: string; readonly text: string } | { readonly file: string; readonly error: string };
+
+/** Reads a glossary file's text; a file that cannot be read gives the reason instead of an exception. */
+export function readGlossaryText(file: string): GlossaryText {
+  try {
+    return { file, text: fs.readFileSync(file, 'utf8') };
+  } catch (e) {
+    return { file, error: describeFsError(e) };
+  }
+}
+
+/** Parses a glossary file's text; an unreadable file becomes a problem at its start. */
+export function parseGlossaryText(read: GlossaryText, display = read.file): ParsedGlossaryFile {
+  if ('text' in read) return parseGlossaryFile(read.text, display);
+  const problem: GlossaryProblem = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message: `cannot read glossary file: ${read.error}` };
+  return { file: display, entries: [], problems: [problem] };
+}
+
 /** Reads and parses one glossary file; a file that cannot be read becomes a problem, not an exception. */
 export function readGlossaryFile(file: string, display = file): ParsedGlossaryFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const problem: GlossaryProblem = { file: display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message: `cannot read glossary file: ${describeFsError(e)}` };
-    return { file: display, entries: [], problems: [problem] };
-  }
-  return parseGlossaryFile(text, display);
+  return parseGlossaryText(readGlossaryText(file), display);
 }
 
 /** Parses the built-in glossary's YAML files (the build compiles this into dist/glossary.bin). */
@@ -38,22 +50,56 @@ export function parseBuiltinGlossary(dir = builtinGlossaryDir()): ParsedGlossary
   return builtinGlossaryFiles(dir).map((f) => readGlossaryFile(f, `glossary/${path.basename(f)}`));
 }
 
-/** The built-in glossary: compiled beside the bundle when it is there and current, else the YAML files. */
-export function builtinGlossary(): BuiltinGlossary {
+/** Where the built-in glossary comes from: the compiled file beside the bundle when it is there and current, else the YAML. */
+export type BuiltinSource = { readonly bin: Uint8Array } | { readonly yaml: GlossaryText[] };
+
+function builtinSource(): BuiltinSource {
   const compiled = path.resolve(__dirname, 'glossary.bin');
   try {
     const newest = Math.max(...builtinGlossaryFiles().map((f) => fs.statSync(f).mtimeMs));
-    if (fs.statSync(compiled).mtimeMs >= newest) return loadBuiltin(new Uint8Array(fs.readFileSync(compiled)));
+    if (fs.statSync(compiled).mtimeMs >= newest) return { bin: new Uint8Array(fs.readFileSync(compiled)) };
   } catch {
-    /* no compiled glossary, or one of another format: parse the YAML */
+    /* no compiled glossary: parse the YAML */
   }
-  const files = parseBuiltinGlossary();
+  return { yaml: builtinGlossaryFiles().map(readGlossaryText) };
+}
+
+/** The built-in glossary from its source; a compiled file of another format falls back to the YAML. */
+function builtinFrom(source: BuiltinSource): BuiltinGlossary {
+  if ('bin' in source) {
+    try {
+      return loadBuiltin(source.bin);
+    } catch {
+      /* another format: parse the YAML */
+    }
+  }
+  const files = ('yaml' in source ? source.yaml : builtinGlossaryFiles().map(readGlossaryText)).map((t) => parseGlossaryText(t, `glossary/${path.basename(t.file)}`));
   return { files: () => files, fileCount: files.length };
+}
+
+/** The built-in glossary: compiled beside the bundle when it is there and current, else the YAML files. */
+export function builtinGlossary(): BuiltinGlossary {
+  return builtinFrom(builtinSource());
+}
+
+/** The texts a glossary is built from, read once: so a fingerprint of them describes exactly what was loaded. */
+export interface GlossarySources {
+  readonly builtin?: BuiltinSource;
+  readonly files: readonly GlossaryText[];
+}
+
+/** Reads the built-in glossary (unless turned off) and the given user files. */
+export function readGlossarySources(options: { builtin: boolean; files: readonly string[] }): GlossarySources {
+  return { builtin: options.builtin ? builtinSource() : undefined, files: options.files.map(readGlossaryText) };
+}
+
+/** Builds the glossary from its sources: the built-in layer, then each user file its own layer. */
+export function glossaryFromSources(sources: GlossarySources, display: (f: string) => string = (f) => f): GlossaryIndex {
+  const user: GlossaryLayer[] = sources.files.map((t) => ({ builtin: false, files: [parseGlossaryText(t, display(t.file))] }));
+  return indexLayers(sources.builtin ? builtinFrom(sources.builtin) : undefined, user);
 }
 
 /** Loads the built-in glossary (unless turned off) and the given user files, each user file its own layer. */
 export function loadGlossaries(options: { builtin: boolean; files: readonly string[]; display?: (f: string) => string }): GlossaryIndex {
-  const display = options.display ?? ((f: string) => f);
-  const layers: GlossaryLayer[] = options.files.map((f) => ({ builtin: false, files: [readGlossaryFile(f, display(f))] }));
-  return indexLayers(options.builtin ? builtinGlossary() : undefined, layers);
+  return glossaryFromSources(readGlossarySources(options), options.display);
 }

@@ -4,11 +4,13 @@ import { runCheck } from './check';
 import { runConcepts } from './concepts';
 import { runExport } from './export';
 import { runSuggest } from './suggest';
+import { cacheFile, toolVersion } from './cache';
 
 
 const USAGE = `Usage:
-  llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] [--jobs N] PATH...
-  llm-glossary check GLOSSARY_FILE...
+  llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] [--jobs N]
+                        [--cache] [--cache-location PATH] PATH...
+  llm-glossary check [--json] [--cache] [--cache-location PATH] GLOSSARY_FILE...
   llm-glossary suggest [--json] [--limit N] [--min-files N] [--write FILE] [--glossary FILE]... [--no-builtin] PATH...
   llm-glossary export --format anki|csv|md [--chapter N | --line N] [--out FILE] [--lang both|zh|en]
                       [--group chapter|alpha] [--glossary FILE]... [--no-builtin] PATH...
@@ -29,6 +31,9 @@ Options:
   --no-builtin         Leave the built-in glossary out.
   --max-file-size N    Skip notes larger than N bytes (default 2097152).
   --jobs N             concepts: scan with N worker threads (default: one per core; 1 = no workers).
+  --cache              concepts, check: keep results in a cache and reuse them for notes (and glossaries) whose
+                       content, glossary, options and tool version are unchanged.
+  --cache-location P   Where the cache goes: a folder (default .llm-glossary-cache, one file per command) or a file.
   --limit N            suggest: show at most N suggestions (default 200).
   --min-files N        suggest: only terms used in at least N files (default 1).
   --write FILE         suggest: append draft entries to FILE (created if missing); existing entries are kept.
@@ -43,14 +48,27 @@ Exit status: 0 success, 1 an input had errors, 2 usage error.`;
 
 /** Where the CLI writes; injected so tests can capture output without a process. */
 export interface Io {
-  out(s: string): void;
+  out(s: string | Uint8Array): void;
   err(s: string): void;
   cwd: string;
+  /** The tool version in cache keys (default: package.json's); tests set it. */
+  version?: string;
 }
 
 class UsageError extends Error {}
 
 /** Options that `concepts` and `suggest` share: which glossaries, which notes. */
+const CACHE_OPTIONS = {
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+} as const;
+
+/** The cache of a command, when --cache (or --cache-location) was given. */
+function cacheOf(values: { cache?: boolean; 'cache-location'?: string }, command: string, io: Io): { file: string; version: string } | undefined {
+  if (!values.cache && values['cache-location'] === undefined) return undefined;
+  return { file: cacheFile(values['cache-location'], command, io.cwd), version: io.version ?? toolVersion() };
+}
+
 const NOTE_OPTIONS = {
   json: { type: 'boolean' },
   glossary: { type: 'string', multiple: true },
@@ -75,7 +93,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             args: rest,
             allowPositionals: true,
             strict: true,
-            options: { ...NOTE_OPTIONS, line: { type: 'string' }, jobs: { type: 'string' } },
+            options: { ...NOTE_OPTIONS, ...CACHE_OPTIONS, line: { type: 'string' }, jobs: { type: 'string' } },
           }),
         );
         if (values.help) return help(io);
@@ -91,6 +109,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             builtin: !values['no-builtin'],
             maxFileSize,
             jobs: values.jobs === undefined ? undefined : positiveInt('--jobs', values.jobs),
+            cache: cacheOf(values, 'concepts', io),
           },
           io,
         );
@@ -101,12 +120,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
             args: rest,
             allowPositionals: true,
             strict: true,
-            options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+            options: { json: { type: 'boolean' }, ...CACHE_OPTIONS, help: { type: 'boolean', short: 'h' } },
           }),
         );
         if (values.help) return help(io);
         if (positionals.length === 0) throw new UsageError('check: expected at least one GLOSSARY_FILE');
-        return runCheck({ files: positionals, json: Boolean(values.json) }, io);
+        return runCheck({ files: positionals, json: Boolean(values.json), cache: cacheOf(values, 'check', io) }, io);
       }
       case 'suggest': {
         const { values, positionals } = parse(() =>

@@ -22,6 +22,12 @@ export interface NoteProse {
   readonly headings: readonly number[];
 }
 
+/**
+ * The format of {@link NoteProse} as stored (by the notes index, whose persisted format is this number, and by the
+ * CLI cache): change it whenever the pieces change meaning.
+ */
+export const NOTE_PROSE_FORMAT = 4;
+
 /** Numbers per piece in {@link NoteProse.pieces}. */
 const STRIDE = 6;
 
@@ -32,20 +38,25 @@ export function proseOfNote(text: string, limits: DocumentLimits = DEFAULT_LIMIT
   try {
     const lines = new LineIndex(text);
     const { ranges, headings } = collectProse(parseMarkdown(text), text, lines);
-    const texts: string[] = [];
-    const pieces: number[] = [];
-    for (let i = 0; i < ranges.length; i += 2) {
-      const [start, end] = [ranges[i], ranges[i + 1]];
-      const from = Math.max(0, start - CONTEXT);
-      const piece = text.slice(from, Math.min(text.length, end + CONTEXT));
-      const { line, column } = lines.position(start);
-      texts.push(piece);
-      pieces.push(start, end - start, line, column, start - from, piece.length);
-    }
-    return { prose: { text: texts.join(''), pieces, headings: headings.map((h) => h.start) } };
+    return { prose: proseOfRanges(text, ranges, headings, lines) };
   } catch (e) {
     return { skip: `skipped: could not be parsed (${(e as Error).message})` };
   }
+}
+
+/** The prose pieces of a parsed note: each prose range with its context, and where its headings start. */
+export function proseOfRanges(text: string, ranges: readonly number[], headings: readonly { start: number }[], lines: LineIndex): NoteProse {
+  const texts: string[] = [];
+  const pieces: number[] = [];
+  for (let i = 0; i < ranges.length; i += 2) {
+    const [start, end] = [ranges[i], ranges[i + 1]];
+    const from = Math.max(0, start - CONTEXT);
+    const piece = text.slice(from, Math.min(text.length, end + CONTEXT));
+    const { line, column } = lines.position(start);
+    texts.push(piece);
+    pieces.push(start, end - start, line, column, start - from, piece.length);
+  }
+  return { text: texts.join(''), pieces, headings: headings.map((h) => h.start) };
 }
 
 /** The glossary terms in a note's prose: the same occurrences as a full scan of the note. */

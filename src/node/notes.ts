@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { DEFAULT_LIMITS } from '../core/limits';
 import { proseOfNote } from '../core/noteProse';
+import { scanWithOutline } from '../core/scanCache';
 import { scanNoteText } from '../core/scanner';
 import type { GlossaryIndex } from '../core/glossaryIndex';
 import type { FileScan } from './scanProtocol';
@@ -76,4 +77,11 @@ export function proseOfFile(file: string, maxBytes: number, knownHash?: string):
   if (!('text' in read)) return read;
   if (read.hash === knownHash) return { hash: read.hash, unchanged: true };
   return { hash: read.hash, ...proseOfNote(read.text, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER }) };
+}
+
+/** Reads a note and scans it, keeping its outline for the CLI cache (prose, headings), from one parse. */
+export function cachedScanOfFile(file: string, maxBytes: number, glossary: Pick<GlossaryIndex, 'matcher'>): Omit<FileScan, 'key'> {
+  const read = readNote(file, maxBytes);
+  if (!('text' in read)) return read;
+  return { hash: read.hash, ...scanWithOutline(read.text, glossary, { ...DEFAULT_LIMITS, maxChars: Number.MAX_SAFE_INTEGER }) };
 }

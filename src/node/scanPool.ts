@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CompiledTrie, MatchPattern } from '../core/matcher';
-import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
+import type { FileScan, ScanMode, ScanRequest, ScanResponse } from './scanProtocol';
 
 /** Options of a pool of scan workers. */
 export interface ScanPoolOptions {
@@ -10,8 +10,8 @@ export interface ScanPoolOptions {
   readonly patterns?: readonly MatchPattern[];
   /** The trie compiled for exactly these patterns, if there is one: workers then skip building it. */
   readonly trie?: CompiledTrie;
-  /** What workers send back: scans (the default) or prose pieces. */
-  readonly mode?: 'scan' | 'prose';
+  /** What workers send back: scans (the default), prose pieces, or scans with outlines. */
+  readonly mode?: ScanMode;
   /** Number of worker threads (default: the machine's cores). */
   readonly size?: number;
   /** Path of the bundled worker script (default: scanWorker.js beside this bundle). */
