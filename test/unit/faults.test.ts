@@ -151,4 +151,104 @@ describe('faults survived', function () {
       assert.equal(attempts, 1, 'no write is tried again');
     });
   });
+
+  describe('changes while the service works', () => {
+    /** Asserts the service ends where a fresh start on the same workspace begins: glossary, index, open documents. */
+    async function assertLikeFreshStart(service: GlossaryService, ws: InMemoryWorkspace) {
+      await settled(service);
+      const { current, fresh } = await service.indexSnapshots();
+      assert.deepEqual(current, fresh, 'the index equals a fresh build');
+      const restart = session(ws);
+      await settled(restart.service);
+      assert.equal(service.entryCount(), restart.service.entryCount(), 'the same glossary');
+      assert.deepEqual(service.problems(), restart.service.problems());
+      assert.deepEqual(current, (await restart.service.indexSnapshots()).current, 'the same index as a fresh start');
+      for (const doc of ws.open.values()) if (doc.uri.endsWith('.md')) assert.deepEqual(service.occurrences(doc).live, restart.service.occurrences(doc).live, doc.uri);
+      for (const id of ['lora', 'chain-of-thought', 'zebra-attention']) assert.equal(service.usageCount(id), restart.service.usageCount(id), id);
+    }
+
+    /** A PNG header and bytes that are not UTF-8; 50 MB of text, encoded once. */
+    const BINARY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x4c, 0x6f, 0x52, 0x41]);
+    const HUGE = new Uint8Array(50 * 2 ** 20).fill(0x41);
+
+    function manyNotes(n: number): Record<string, string> {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < n; i++) files[`mem:/ws/notes/n${i}.md`] = `# N${i}\n\nLoRA ${i % 3 ? '思维链' : 'RLHF'} zebra attention\n`;
+      return files;
+    }
+
+    const USER = (n: number) =>
+      'entries:\n' +
+      Array.from({ length: n }, (_, i) => `  - id: zebra-${i}\n    en: zebra attention ${i}\n    category: custom\n    definition: {en: Made-up term number ${i}.}\n`).join('') +
+      '  - id: zebra-attention\n    en: zebra attention\n    category: custom\n    definition: {en: A striped attention pattern made up for tests.}\n';
+
+    for (const delay of [0, 8, 40]) {
+      it(`notes edited, deleted, replaced by a binary or a 50 MB file ${delay} ms into a build: ends like a fresh start`, async () => {
+        const ws = new InMemoryWorkspace({ ...manyNotes(30), 'mem:/ws/my.glossary.yaml': USER(1) });
+        const { service } = session(ws);
+        await settled(service);
+        ws.readDelay = 1;
+        const build = service.rebuildIndex();
+        await sleep(delay);
+        ws.files.set('mem:/ws/notes/n3.md', '# changed\n\n指令微调 与 zebra attention\n');
+        const edited = service.notesChanged(['mem:/ws/notes/n3.md']);
+        ws.files.delete('mem:/ws/notes/n7.md');
+        service.noteDeleted('mem:/ws/notes/n7.md');
+        ws.files.set('mem:/ws/notes/n9.md', BINARY);
+        ws.files.set('mem:/ws/notes/n11.md', HUGE);
+        ws.files.set('mem:/ws/notes/new.md', 'RLHF and LoRA\n');
+        const replaced = service.notesChanged(['mem:/ws/notes/n9.md', 'mem:/ws/notes/n11.md', 'mem:/ws/notes/new.md']);
+        await Promise.all([build, edited, replaced]);
+        await assertLikeFreshStart(service, ws);
+        const { current } = await service.indexSnapshots();
+        assert.equal(current['mem:/ws/notes/n7.md'], undefined, 'the deleted note is gone');
+        assert.equal(current['mem:/ws/notes/n9.md'], undefined, 'the binary is not indexed');
+        assert.equal(current['mem:/ws/notes/n11.md'], undefined, 'the 50 MB file is not indexed');
+        assert.equal(current['mem:/ws/notes/n3.md']['zebra-attention'], 1);
+      });
+    }
+
+    it('a glossary file replaced, and another deleted, while the glossary reloads: ends like a fresh start', async () => {
+      const ws = new InMemoryWorkspace({ ...manyNotes(10), 'mem:/ws/a.glossary.yaml': USER(3), 'mem:/ws/b.glossary.yaml': USER(0).replace(/zebra/g, 'okapi') });
+      const { service } = session(ws);
+      await settled(service);
+      ws.readDelay = 5;
+      for (let round = 0; round < 5; round++) {
+        const reload = service.reloadGlossaries();
+        await sleep(round * 3);
+        ws.files.set('mem:/ws/a.glossary.yaml', round % 2 ? USER(round) : 'entries:\n  - id: [unclosed\n');
+        service.glossaryFileChanged('mem:/ws/a.glossary.yaml', 'changed');
+        if (round === 2) {
+          ws.files.delete('mem:/ws/b.glossary.yaml');
+          service.glossaryFileChanged('mem:/ws/b.glossary.yaml', 'deleted');
+        }
+        await reload;
+      }
+      ws.files.set('mem:/ws/a.glossary.yaml', USER(4));
+      service.glossaryFileChanged('mem:/ws/a.glossary.yaml', 'changed');
+      await assertLikeFreshStart(service, ws);
+      assert.ok(service.entry('zebra-3') && !service.entry('okapi-attention'));
+    });
+
+    it('100 edits of an open glossary in two seconds: few reloads, and the end is like a fresh start', async () => {
+      const ws = new InMemoryWorkspace({ ...manyNotes(20), 'mem:/ws/my.glossary.yaml': 'entries: []\n' });
+      const { service } = session(ws);
+      await settled(service);
+      const note = ws.openDoc('mem:/ws/notes/n1.md', ws.files.get('mem:/ws/notes/n1.md') as string);
+      service.chapter(note, 0);
+      let reloads = 0;
+      service.onDidChangeGlossary(() => reloads++);
+      for (let i = 1; i <= 100; i++) {
+        // Every seventh version is broken YAML, as text is while being typed.
+        ws.openDoc('mem:/ws/my.glossary.yaml', i % 7 ? USER(i % 13) : USER(2).slice(0, 40 + i), i + 1);
+        service.glossaryFileChanged('mem:/ws/my.glossary.yaml', 'edited');
+        if (i % 25 === 0) service.glossaryFileChanged('mem:/ws/my.glossary.yaml', 'saved');
+        await sleep(20);
+      }
+      await assertLikeFreshStart(service, ws);
+      assert.ok(reloads <= 12, `${reloads} reloads for 100 edits`);
+      assert.ok(service.entry('zebra-attention'));
+      assert.equal(service.usageCount('zebra-attention'), 20);
+    });
+  });
 });
