@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -155,6 +156,27 @@ require(${JSON.stringify(SCRIPT)});
       await pool.scan([{ ...f, knownHash: ok.hash }], 1e7, collect(again));
       assert.equal(again[0].unchanged, true);
     } finally {
+      await pool.close();
+    }
+  });
+
+  it('skips a note that is a named pipe or grows past the limit after its size was read', async function () {
+    this.timeout(15_000);
+    const fifo = path.join(tmp, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    // /proc files say they are empty and then give more: a file that grew between stat and read.
+    const growing = path.join(tmp, 'growing.md');
+    fs.symlinkSync('/proc/self/status', growing);
+    const pool = new ScanPool({ patterns, size: 1, script: SCRIPT });
+    const got: FileScan[] = [];
+    const scan = pool.scan([{ key: 'pipe', path: fifo }, { key: 'growing', path: growing }], 200, collect(got));
+    const timer = setTimeout(() => fs.closeSync(fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK)), 5000); // unblock a waiting reader
+    try {
+      await scan;
+      assert.match(got.find((r) => r.key === 'pipe')?.skip ?? 'read', /not a regular file/);
+      assert.match(got.find((r) => r.key === 'growing')?.skip ?? 'read', /over the limit/);
+    } finally {
+      clearTimeout(timer);
       await pool.close();
     }
   });
