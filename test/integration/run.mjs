@@ -194,7 +194,7 @@ export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(R
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 }); // a loaded machine can take longer than the 30 s default
     const timer = setTimeout(() => settle('timeout'), OVERALL_TIMEOUT_MS);
     const code = await result;
     clearTimeout(timer);
