@@ -53,6 +53,8 @@ const builds = [
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
   },
+  // The Restricted Mode run (run.mjs --restricted): the same mocha entry, loading the suites beside it.
+  { ...common, sourcemap: 'inline', minify: false, entryPoints: { index: 'test/integration/index.ts' }, outdir: 'out/test/integration/restricted', external: ['vscode', 'mocha'] },
   {
     ...web,
     sourcemap: 'inline',

@@ -70,7 +70,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     workspace,
     reader: host.reader(workspace, context),
     builtin: builtinGlossary(context.extensionUri, logger),
-    storage: indexStorage(context.storageUri ?? context.globalStorageUri),
+    storage: indexStorage(context.storageUri ?? context.globalStorageUri, String(context.extension.packageJSON.version)),
     logger,
     settings: config,
   });

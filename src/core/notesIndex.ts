@@ -3,11 +3,19 @@ import type { GlossaryState } from './documents';
 import { matchNoteProse, type NoteProse } from './noteProse';
 import type { ProseReader, ProseResult } from './proseReader';
 import type { Occurrence } from './scanner';
+import { decodeIndex, encodeIndex, type StoredNotes } from './storedIndex';
 import type { Logger, ServiceWorkspace } from './workspace';
 import { summarize, type FileSummary } from './workspaceIndex';
 
-/** Where the index is persisted between sessions (the extension's storage folder, a test's variable). */
+/**
+ * Where the index is persisted between sessions (the extension's storage folder, a test's variable). A stored
+ * index that is damaged or from another version is discarded (one log line) and rebuilt; when writing fails, the
+ * index is kept in memory only for the rest of the session (one log line).
+ */
 export interface IndexStorage {
+  /** The version of the tool: an index stored by another version is not used. */
+  readonly version?: string;
+  /** The stored text, or undefined when there is none. */
   read(): Promise<string | undefined>;
   write(text: string): Promise<void>;
 }
@@ -37,11 +45,6 @@ interface Note {
   readonly prose: NoteProse;
 }
 
-interface Stored {
-  readonly format: 4;
-  readonly files: Record<string, { hash: string; prose: NoteProse }>;
-}
-
 /**
  * Every Markdown note of the workspace and the concepts it uses, for references and usage counts. It keeps each
  * note's prose, so a glossary change re-matches the notes (in slices) instead of reading and parsing them again;
@@ -64,6 +67,8 @@ export class NotesIndex implements Disposable {
   private readonly saver = new Debouncer(() => void this.save());
   private readonly started = new Emitter<Promise<BuildStats>>();
   private dirty = false;
+  /** Writing the stored index failed: it is not tried again this session. */
+  private unsaved = false;
   /** The re-match after a glossary change, while it runs. */
   private rematching: Promise<void> | undefined;
   /** Figures of the last full build. */
@@ -241,28 +246,34 @@ export class NotesIndex implements Disposable {
 
   private changedNow(): void {
     this.notify.schedule(200);
-    if (this.options.storage) this.saver.schedule(1000);
+    if (this.options.storage && !this.unsaved) this.saver.schedule(1000);
   }
 
   private async load(): Promise<void> {
+    const storage = this.options.storage;
+    if (!storage) return;
+    let files: StoredNotes | string | undefined;
     try {
-      const text = await this.options.storage?.read();
-      const data = text ? (JSON.parse(text) as Stored) : undefined;
-      if (data?.format !== 4 || typeof data.files !== 'object') return;
-      for (const [uri, f] of Object.entries(data.files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose });
+      const text = await storage.read();
+      files = text ? decodeIndex(text, storage.version) : undefined;
     } catch (e) {
-      this.options.log.warn(`could not read the stored notes index: ${(e as Error).message}`);
+      files = `it could not be read (${(e as Error).message})`;
     }
+    if (typeof files === 'string') return this.options.log.warn(`the stored notes index was discarded and is rebuilt: ${files}`);
+    if (!files) return;
+    for (const [uri, f] of Object.entries(files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose });
   }
 
   private async save(): Promise<void> {
-    if (!this.options.storage) return;
-    const files: Stored['files'] = {};
+    if (!this.options.storage || this.unsaved) return;
+    const files: StoredNotes = {};
     for (const [uri, n] of this.notes) files[uri] = { hash: n.hash, prose: n.prose };
     try {
-      await this.options.storage.write(JSON.stringify({ format: 4, files } satisfies Stored));
+      await this.options.storage.write(encodeIndex(files, this.options.storage.version));
     } catch (e) {
-      this.options.log.warn(`could not save the notes index: ${(e as Error).message}`);
+      this.unsaved = true;
+      this.saver.cancel();
+      this.options.log.warn(`the notes index will not be kept between sessions: it could not be saved (${(e as Error).message})`);
     }
   }
 

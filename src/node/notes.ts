@@ -22,23 +22,27 @@ export function looksBinary(buf: Buffer): boolean {
 export type ReadResult = { text: string; hash: string } | { skip: string } | { error: string };
 
 /**
- * Reads a note as UTF-8, with the SHA-1 of its bytes. Files over `maxBytes` and binary files (a NUL byte, or mostly
- * invalid UTF-8) are skipped with a reason instead of being read.
+ * Reads a note as UTF-8, with the SHA-1 of its bytes. Files over `maxBytes` (checked again after reading: a file
+ * may grow in between), binary files (a NUL byte, or mostly invalid UTF-8) and what is not a regular file (a named
+ * pipe would block the reader) are skipped with a reason.
  */
 export function readNote(file: string, maxBytes: number): ReadResult {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    size = fs.statSync(file).size;
+    stat = fs.statSync(file);
   } catch (e) {
     return { error: describeFsError(e) };
   }
-  if (size > maxBytes) return { skip: `skipped: ${size} bytes is over the limit of ${maxBytes} (--max-file-size)` };
+  const tooLarge = (size: number) => ({ skip: `skipped: ${size} bytes is over the limit of ${maxBytes} (--max-file-size)` });
+  if (!stat.isFile()) return { skip: 'skipped: not a regular file' };
+  if (stat.size > maxBytes) return tooLarge(stat.size);
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
     return { error: describeFsError(e) };
   }
+  if (buf.length > maxBytes) return tooLarge(buf.length);
   if (looksBinary(buf)) return { skip: 'skipped: not a text file (binary content)' };
   return { text: buf.toString('utf8'), hash: createHash('sha1').update(buf).digest('hex') };
 }

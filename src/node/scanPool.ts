@@ -35,6 +35,10 @@ interface Job {
   readonly cancelled: () => boolean;
   next: number;
   inFlight: number;
+  /** Files whose worker was lost before it answered: sent again, one per request. */
+  readonly retry: PoolFile[];
+  /** How many workers were lost while serving each file. */
+  readonly losses: Map<string, number>;
   done?: boolean;
   resolve(): void;
   reject(e: Error): void;
@@ -48,31 +52,42 @@ export class ScanPoolClosedError extends Error {
   }
 }
 
+/** A file on which this many workers were lost is reported as an error instead of being sent again. */
+const LOSSES_PER_FILE = 2;
+/** Workers lost in a row, with no answer in between, before the pool gives up (a broken worker script). */
+const LOSSES_IN_A_ROW = 8;
+
 /**
  * Worker threads that read and scan notes in parallel. Results arrive in batches through `onResult` as soon as
  * each is ready; `scan` resolves when all are done. Several scans may run at once: every request carries an id
  * and its results go to the scan that sent it, and idle workers take batches from the running scans in turn.
  * Cancel a scan by passing a `cancelled` callback (it resolves once its batches in flight are back). `close`
  * rejects every scan still running with {@link ScanPoolClosedError}.
+ *
+ * A worker that crashes or is killed is replaced, and the files it was serving are sent again, one per request;
+ * a file on which workers are lost twice comes back as an error, so every file is answered exactly once.
  */
 export class ScanPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   /** The request each busy worker is serving. */
-  private readonly busy = new Map<Worker, { id: number; job: Job }>();
+  private readonly busy = new Map<Worker, { id: number; job: Job; files: readonly PoolFile[] }>();
   private jobs: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly script: string;
+  /** Workers lost since the last answer. */
+  private lostInARow = 0;
 
   constructor(private readonly options: ScanPoolOptions) {
     const size = Math.max(1, options.size ?? os.availableParallelism());
-    const script = options.script ?? path.join(__dirname, 'scanWorker.js');
-    for (let i = 0; i < size; i++) this.addWorker(script);
+    this.script = options.script ?? path.join(__dirname, 'scanWorker.js');
+    for (let i = 0; i < size; i++) this.addWorker();
   }
 
-  private addWorker(script: string): void {
+  private addWorker(): void {
     // A larger young generation means fewer scavenges: parsing Markdown allocates a great deal.
-    const w = new Worker(script, { workerData: { patterns: this.options.patterns ?? [], trie: this.options.trie }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
+    const w = new Worker(this.script, { workerData: { patterns: this.options.patterns ?? [], trie: this.options.trie }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
     w.unref();
     w.on('message', (res: ScanResponse) => this.received(w, res));
     w.on('error', (e) => this.lost(w, e));
@@ -89,7 +104,7 @@ export class ScanPool {
   scan(files: readonly PoolFile[], maxBytes: number, onResult: (r: FileScan) => void, cancelled: () => boolean = () => false): Promise<void> {
     if (this.closed) return Promise.reject(new ScanPoolClosedError());
     return new Promise<void>((resolve, reject) => {
-      this.jobs.push({ files, maxBytes, onResult, cancelled, next: 0, inFlight: 0, resolve, reject });
+      this.jobs.push({ files, maxBytes, onResult, cancelled, next: 0, inFlight: 0, retry: [], losses: new Map(), resolve, reject });
       this.dispatch();
     });
   }
@@ -110,20 +125,23 @@ export class ScanPool {
   }
 
   private send(w: Worker, job: Job): void {
-    const req: ScanRequest = { id: this.nextId++, mode: this.options.mode ?? 'scan', maxBytes: job.maxBytes, files: job.files.slice(job.next, job.next + (this.options.batch ?? 4)) };
-    job.next += req.files.length;
+    const again = job.retry.length > 0;
+    const files = again ? job.retry.splice(0, 1) : job.files.slice(job.next, job.next + (this.options.batch ?? 4));
+    if (!again) job.next += files.length;
+    const req: ScanRequest = { id: this.nextId++, mode: this.options.mode ?? 'scan', maxBytes: job.maxBytes, files };
     job.inFlight++;
-    this.busy.set(w, { id: req.id, job });
+    this.busy.set(w, { id: req.id, job, files });
     w.postMessage(req);
   }
 
   private drained(job: Job): boolean {
-    return job.next >= job.files.length || job.cancelled();
+    return (job.next >= job.files.length && job.retry.length === 0) || job.cancelled();
   }
 
   private settle(job: Job, error?: Error): void {
     this.jobs = this.jobs.filter((j) => j !== job);
     job.next = job.files.length;
+    job.retry.length = 0;
     if (job.done) return;
     job.done = true;
     if (error) job.reject(error);
@@ -135,6 +153,7 @@ export class ScanPool {
     if (!req || req.id !== res.id) return;
     this.busy.delete(w);
     this.idle.push(w);
+    this.lostInARow = 0;
     req.job.inFlight--;
     try {
       if (!req.job.done) for (const r of res.results) req.job.onResult(r);
@@ -144,7 +163,7 @@ export class ScanPool {
     this.dispatch();
   }
 
-  /** A worker failed or exited: its scan fails; without workers, every scan fails. */
+  /** A worker crashed or was killed: a new one takes its place and its files are sent again. */
   private lost(w: Worker, e: Error): void {
     if (!this.all.includes(w)) return;
     this.all.splice(this.all.indexOf(w), 1);
@@ -152,9 +171,29 @@ export class ScanPool {
     if (i >= 0) this.idle.splice(i, 1);
     const req = this.busy.get(w);
     this.busy.delete(w);
-    if (req) this.settle(req.job, e);
+    if (req && !req.job.done) this.resend(req.job, req.files, e);
+    if (!this.closed && ++this.lostInARow <= LOSSES_IN_A_ROW) this.addWorker();
     if (this.all.length === 0) this.rejectAll(e);
     else this.dispatch();
+  }
+
+  /** Queues the files of a lost request again; a file that lost workers before is answered with an error. */
+  private resend(job: Job, files: readonly PoolFile[], e: Error): void {
+    job.inFlight--;
+    for (const f of files) {
+      const losses = (job.losses.get(f.key) ?? 0) + 1;
+      job.losses.set(f.key, losses);
+      if (losses < LOSSES_PER_FILE) job.retry.push(f);
+      else this.deliver(job, { key: f.key, error: `the scan worker stopped while reading it (${e.message})` });
+    }
+  }
+
+  private deliver(job: Job, r: FileScan): void {
+    try {
+      job.onResult(r);
+    } catch (err) {
+      this.settle(job, err as Error);
+    }
   }
 
   private rejectAll(e: Error): void {

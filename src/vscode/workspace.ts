@@ -40,11 +40,16 @@ export function vscodeWorkspace(): ServiceWorkspace {
   };
 }
 
-/** The notes index, kept in the extension's storage folder. */
-export function indexStorage(folder: vscode.Uri | undefined): IndexStorage | undefined {
+/**
+ * The notes index, kept in the extension's storage folder and tagged with the extension's version. Written to a
+ * temporary file first and renamed over the old one, so a crash while writing leaves the old index whole.
+ */
+export function indexStorage(folder: vscode.Uri | undefined, version: string): IndexStorage | undefined {
   if (!folder) return undefined;
   const file = vscode.Uri.joinPath(folder, 'notes-index-v4.json');
+  const temp = vscode.Uri.joinPath(folder, 'notes-index-v4.json.tmp');
   return {
+    version,
     read: async () => {
       try {
         return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
@@ -54,7 +59,8 @@ export function indexStorage(folder: vscode.Uri | undefined): IndexStorage | und
     },
     write: async (text) => {
       await vscode.workspace.fs.createDirectory(folder);
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+      await vscode.workspace.fs.rename(temp, file, { overwrite: true });
     },
   };
 }

@@ -5,10 +5,14 @@
 // mode, via code-server-as-vscode.sh) as the VS Code executable; LLM_GLOSSARY_VSCODE=download runs them in a
 // downloaded desktop VS Code instead, where that is possible.
 //
-//   node test/integration/run.mjs [--web] [--ui] [--keep]
-//     --web   also run the web suites in the web-worker extension host (the browser entry, as on vscode.dev)
-//     --ui    also run the UI-level test that drives the workbench like a person (screenshots in test-results/)
-//     --keep  keep the temporary folders
+//   node test/integration/run.mjs [--web] [--restricted] [--ui] [--keep]
+//     --web         also run the web suites in the web-worker extension host (the browser entry, as on vscode.dev)
+//     --restricted  also run the Restricted Mode suites (test/integration/restricted/) in a code-server with
+//                   workspace trust enabled and the workspace untrusted (always code-server: runTests turns trust off)
+//     --ui          also run the UI-level test that drives the workbench like a person (screenshots in test-results/)
+//     --keep        keep the temporary folders
+//   LLM_GLOSSARY_SUITE=word,... narrows the Node and Restricted Mode runs to suite files with one of the words
+//   (a run left with no suite is skipped).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -52,8 +56,20 @@ async function waitFor(url, ms) {
   throw new Error(`code-server did not answer ${url} within ${ms} ms`);
 }
 
-/** Starts code-server in its own process group on a free loopback port with fresh folders. */
-export async function startCodeServer(tmp, extraSettings = {}) {
+/** Workspace trust on, and nothing trusted: the workbench opens the folder in Restricted Mode without asking. */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+/**
+ * Starts code-server in its own process group on a free loopback port with fresh folders; `restricted` enables
+ * workspace trust (otherwise it is off, as in runTests).
+ */
+export async function startCodeServer(tmp, extraSettings = {}, { restricted = false } = {}) {
   const port = await freePort();
   for (const d of ['user-data', 'extensions', 'config', 'xdg']) fs.mkdirSync(path.join(tmp, d), { recursive: true });
   fs.writeFileSync(path.join(tmp, 'config', 'config.yaml'), 'auth: none\ncert: false\n');
@@ -70,6 +86,7 @@ export async function startCodeServer(tmp, extraSettings = {}) {
       'workbench.tips.enabled': false,
       'git.enabled': false,
       'update.mode': 'none',
+      ...(restricted ? RESTRICTED_SETTINGS : {}),
       ...extraSettings,
     }),
   );
@@ -81,7 +98,7 @@ export async function startCodeServer(tmp, extraSettings = {}) {
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(restricted ? [] : ['--disable-workspace-trust']),
       '--ignore-last-opened',
       '--user-data-dir', path.join(tmp, 'user-data'),
       '--extensions-dir', path.join(tmp, 'extensions'),
@@ -142,10 +159,10 @@ export function workbenchUrl(port, folder, payload) {
  * Runs one set of suites in a fresh code-server: `tests` (a bundled index.js) in the Node extension host, or in
  * the web-worker extension host with `web`.
  */
-export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(ROOT, 'out', 'test', 'integration', 'index.js'), web = false, folder } = {}) {
+export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(ROOT, 'out', 'test', 'integration', 'index.js'), web = false, restricted = false, folder } = {}) {
   // An extension with both entries runs in the Node host where there is one; this makes it run in the web worker,
   // as on vscode.dev and github.dev, which have no Node host.
-  const server = await startCodeServer(tmp, web ? { 'remote.extensionKind': { 'llm-glossary.llm-glossary': ['web'] } } : {});
+  const server = await startCodeServer(tmp, web ? { 'remote.extensionKind': { 'llm-glossary.llm-glossary': ['web'] } } : {}, { restricted });
   const browser = await launchBrowser();
   const ws = folder ?? freshWorkspace(tmp);
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
@@ -177,7 +194,7 @@ export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(R
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 }); // a loaded machine can take longer than the 30 s default
     const timer = setTimeout(() => settle('timeout'), OVERALL_TIMEOUT_MS);
     const code = await result;
     clearTimeout(timer);
@@ -195,6 +212,32 @@ export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(R
 
 const NODE_TESTS = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
 const WEB_TESTS = path.join(ROOT, 'out', 'test', 'integration', 'web', 'index.js');
+const RESTRICTED_TESTS = path.join(ROOT, 'out', 'test', 'integration', 'restricted', 'index.js');
+
+/** Whether LLM_GLOSSARY_SUITE leaves any suite of a bundled folder to run. */
+function hasSuites(indexJs) {
+  const only = process.env.LLM_GLOSSARY_SUITE?.split(',').filter(Boolean);
+  const files = fs.readdirSync(path.dirname(indexJs)).filter((f) => f.endsWith('.test.js'));
+  return files.some((f) => !only || only.some((w) => f.includes(w)));
+}
+
+/**
+ * The Restricted Mode run: a fresh workspace whose .vscode/settings.json names an extra glossary file in
+ * llmGlossary.glossaryFiles (a restricted setting, so it must be ignored), in a code-server where it is untrusted.
+ */
+async function runRestricted(tmp) {
+  const dir = path.join(tmp, 'restricted');
+  fs.mkdirSync(dir, { recursive: true });
+  const ws = freshWorkspace(dir);
+  fs.mkdirSync(path.join(ws, '.vscode'));
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'llmGlossary.glossaryFiles': ['configured/extra-terms.yaml'] }));
+  fs.mkdirSync(path.join(ws, 'configured'));
+  fs.writeFileSync(
+    path.join(ws, 'configured', 'extra-terms.yaml'),
+    'entries:\n  - id: restricted-only-term\n    en: walrus decoding\n    category: custom\n    definition: {en: A term that only a workspace setting loads.}\n',
+  );
+  return runSuites(dir, { tests: RESTRICTED_TESTS, restricted: true, folder: ws });
+}
 /** The "VS Code executable" that @vscode/test-electron starts: this runner, in --as-vscode mode. */
 const AS_VSCODE = path.join(ROOT, 'test', 'integration', 'code-server-as-vscode.sh');
 
@@ -262,7 +305,11 @@ async function main() {
     if ((r.code ?? 0) !== 0 || r.failed) failed = true;
   };
   try {
-    add(await viaTestElectron(tmp, { web: false }));
+    if (hasSuites(NODE_TESTS)) add(await viaTestElectron(tmp, { web: false }));
+    if (args.has('--restricted') && hasSuites(RESTRICTED_TESTS)) {
+      console.log('\n  Restricted Mode (workspace trust enabled, the workspace untrusted)');
+      add(await runRestricted(tmp));
+    }
     if (args.has('--web')) {
       console.log('\n  Web extension host (browser entry, as on vscode.dev / github.dev)');
       add(await viaTestElectron(tmp, { web: true }));

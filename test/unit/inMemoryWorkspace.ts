@@ -2,7 +2,8 @@ import type { ServiceWorkspace, TextDocument } from '../../src/core/service';
 
 /** A workspace of in-memory files and open documents, for the service's unit tests. */
 export class InMemoryWorkspace implements ServiceWorkspace {
-  readonly files = new Map<string, string>();
+  /** Text files, or raw bytes (binary files, huge files made once). */
+  readonly files = new Map<string, string | Uint8Array>();
   readonly open = new Map<string, TextDocument>();
   /** Every file read, in order. */
   readonly reads: string[] = [];
@@ -25,9 +26,9 @@ export class InMemoryWorkspace implements ServiceWorkspace {
   async readFile(uri: string): Promise<Uint8Array> {
     this.reads.push(uri);
     if (this.readDelay) await new Promise((r) => setTimeout(r, this.readDelay));
-    const text = this.files.get(uri);
-    if (text === undefined) throw new Error(`no such file: ${uri}`);
-    return new TextEncoder().encode(text);
+    const content = this.files.get(uri);
+    if (content === undefined) throw new Error(`no such file: ${uri}`);
+    return typeof content === 'string' ? new TextEncoder().encode(content) : content;
   }
 
   openDocument(uri: string): TextDocument | undefined {

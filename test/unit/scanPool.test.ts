@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseGlossaryFile } from '../../src/core/glossaryLoader';
+import { createGlossaryService, type ServiceWorkspace } from '../../src/core/service';
+import { poolReader } from '../../src/node/poolReader';
 import { ScanPool, ScanPoolClosedError, type PoolFile } from '../../src/node/scanPool';
 import type { FileScan } from '../../src/node/scanProtocol';
 import { fixture, ROOT, termsGlossary } from './helpers';
@@ -26,6 +31,42 @@ describe('ScanPool (real worker threads)', function () {
       fs.writeFileSync(file, `# ${prefix} ${i}\n\nLoRA 与思维链。\n\n${note}`);
       return { key: `${prefix}:${i}`, path: file };
     });
+  }
+
+  /**
+   * The real worker script behind a fault injector: a request holding a file whose name has CRASH kills the worker
+   * (EXIT: `process.exit`, else an uncaught exception) the first time, or every time with ALWAYS in the name.
+   */
+  function crashingScript(): string {
+    const file = path.join(tmp, 'crashing-worker.js');
+    fs.writeFileSync(
+      file,
+      `const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const on = parentPort.on.bind(parentPort);
+let real;
+parentPort.on = (event, listener) => (event === 'message' ? (real = listener) : on(event, listener), parentPort);
+on('message', (req) => {
+  for (const f of req.files) {
+    if (!f.path.includes('CRASH')) continue;
+    const flag = f.path + '.crashed';
+    if (fs.existsSync(flag) && !f.path.includes('ALWAYS')) continue;
+    fs.writeFileSync(flag, '');
+    if (f.path.includes('EXIT')) process.exit(7);
+    throw new Error('injected crash');
+  }
+  real(req);
+});
+require(${JSON.stringify(SCRIPT)});
+`,
+    );
+    return file;
+  }
+
+  function rename(f: PoolFile, tag: string): PoolFile {
+    const to = f.path.replace(/\.md$/, `-${tag}.md`);
+    fs.renameSync(f.path, to);
+    return { key: f.key, path: to };
   }
 
   function collect(into: FileScan[]) {
@@ -117,5 +158,89 @@ describe('ScanPool (real worker threads)', function () {
     } finally {
       await pool.close();
     }
+  });
+
+  it('skips a note that is a named pipe or grows past the limit after its size was read', async function () {
+    this.timeout(15_000);
+    const fifo = path.join(tmp, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    // /proc files say they are empty and then give more: a file that grew between stat and read.
+    const growing = path.join(tmp, 'growing.md');
+    fs.symlinkSync('/proc/self/status', growing);
+    const pool = new ScanPool({ patterns, size: 1, script: SCRIPT });
+    const got: FileScan[] = [];
+    const scan = pool.scan([{ key: 'pipe', path: fifo }, { key: 'growing', path: growing }], 200, collect(got));
+    const timer = setTimeout(() => fs.closeSync(fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK)), 5000); // unblock a waiting reader
+    try {
+      await scan;
+      assert.match(got.find((r) => r.key === 'pipe')?.skip ?? 'read', /not a regular file/);
+      assert.match(got.find((r) => r.key === 'growing')?.skip ?? 'read', /over the limit/);
+    } finally {
+      clearTimeout(timer);
+      await pool.close();
+    }
+  });
+
+  describe('workers that crash or are killed mid-scan', () => {
+    it('a worker that exits or throws mid-scan is replaced: every file comes back exactly once', async () => {
+      const pool = new ScanPool({ patterns, size: 1, script: crashingScript(), batch: 2 });
+      try {
+        const list = files('crash', 20);
+        list[5] = rename(list[5], 'CRASH-EXIT');
+        list[12] = rename(list[12], 'CRASH-THROW');
+        const got: FileScan[] = [];
+        await pool.scan(list, 1e7, collect(got));
+        assert.deepEqual(got.map((r) => r.key).sort(), list.map((f) => f.key).sort(), 'each file once');
+        for (const r of got) assert.ok(r.scan && r.scan.occurrences.length > 2, `${r.key} scanned`);
+        assert.equal(pool.size, 1, 'the pool is back to its size');
+        const again: FileScan[] = [];
+        await pool.scan(files('after', 3), 1e7, collect(again));
+        assert.equal(again.length, 3, 'the pool still scans');
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('a file that kills every worker it meets is reported as an error; the other files complete', async () => {
+      const pool = new ScanPool({ patterns, size: 2, script: crashingScript(), batch: 3 });
+      try {
+        const list = files('poison', 12);
+        list[4] = rename(list[4], 'CRASH-ALWAYS');
+        const got: FileScan[] = [];
+        await pool.scan(list, 1e7, collect(got));
+        assert.deepEqual(got.map((r) => r.key).sort(), list.map((f) => f.key).sort(), 'each file once');
+        const poison = got.find((r) => r.key === list[4].key)!;
+        assert.match(poison.error ?? 'scanned', /scan worker stopped/);
+        assert.equal(got.filter((r) => r.scan).length, 11);
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('the notes index completes, no note missing or doubled, when its worker exits mid-build', async () => {
+      const list = files('index', 16);
+      list[7] = rename(list[7], 'CRASH-EXIT');
+      const uris = list.map((f) => pathToFileURL(f.path).toString());
+      const workspace: ServiceWorkspace = {
+        findNotes: async () => uris,
+        findGlossaries: async () => [],
+        readFile: async (uri) => fs.readFileSync(new URL(uri)),
+        openDocument: () => undefined,
+        openNotes: () => [],
+      };
+      const builtin = async () => [parseGlossaryFile(fixture('glossaries', 'terms.glossary.yaml'), 'glossary/terms.yaml')];
+      const service = createGlossaryService({ workspace, reader: poolReader(workspace, crashingScript()), builtin });
+      try {
+        await service.ready();
+        await service.indexed();
+        assert.equal(service.indexStats.files, 16);
+        assert.equal(service.indexStats.parsed, 16, 'every note parsed once');
+        const { current, fresh } = await service.indexSnapshots();
+        assert.deepEqual(Object.keys(current).sort(), [...uris].sort());
+        assert.deepEqual(current, fresh);
+      } finally {
+        service.dispose();
+      }
+    });
   });
 });
