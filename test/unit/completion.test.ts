@@ -57,6 +57,9 @@ const YAML = `entries:
 `;
 
 const glossary = glossaryFrom({ name: 'c.glossary.yaml', text: YAML });
+const compiled = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
+const builtinGlossary = () => buildGlossary([{ builtin: true, files: revive(compiled()) }]);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const index = PrefixIndex.of(glossary);
 const span = (text: string) => typedSpan(text, text.length, index)?.typed;
 
@@ -92,8 +95,7 @@ describe('term completion', () => {
 
     it('is built once per glossary version, quickly for the built-in glossary', function () {
       this.timeout(30_000);
-      const compiled = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
-      const builtin = buildGlossary([{ builtin: true, files: revive(compiled) }]);
+      const builtin = builtinGlossary();
       const t0 = performance.now();
       const big = PrefixIndex.build(builtin.entries.values());
       const ms = performance.now() - t0;
@@ -102,6 +104,13 @@ describe('term completion', () => {
       assert.equal(PrefixIndex.of(builtin), PrefixIndex.of(builtin), 'cached per glossary');
       assert.notEqual(PrefixIndex.of(builtin), PrefixIndex.of(glossary));
       assert.ok(big.hasPrefix(foldName('思维')) && big.hasPrefix(foldName('RMSN')) && big.hasPrefix(foldName('rotary pos')));
+    });
+
+    it('folds full-width letters, hyphens and case, one code unit for one', () => {
+      assert.equal(foldName('ＣｏＴ-Ｘ'), 'cot x');
+      assert.equal(foldName('Chain-of-Thought'), 'chain of thought');
+      assert.equal(foldName('思维链 CoT'), '思维链 cot');
+      for (const s of ['ＧＰＴ－４', 'Straße', 'İstanbul', 'ΣΑΣ']) assert.equal(foldName(s).length, s.length, s);
     });
   });
 
@@ -284,6 +293,50 @@ describe('completion and known terms through the service', () => {
     service.configure({ showKnownTerms: false, knownTerms: service.withKnown('chain-of-thought', false) });
     assert.deepEqual(underlined(), ['思维链', 'LoRA', '思维链'], 'forgotten');
     assert.equal(service.completions(doc, 1), undefined);
+  });
+
+  it('answers within milliseconds on the sample chapter with the built-in glossary (figures printed, not asserted)', async function () {
+    this.timeout(120_000);
+    const ws = new InMemoryWorkspace({});
+    service = createGlossaryService({ workspace: ws, reader: inProcessReader(ws), builtin: async () => revive(compiled()) });
+    await service.ready();
+    const note = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'notes', 'llm-s1.md'), 'utf8');
+    // Cursor positions: two characters into every Han run and every Latin word of three letters or more.
+    const spots = [...note.matchAll(/[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}/g)].map((m) => m.index + 2);
+    let doc = ws.openDoc('mem:/ws/s1.md', note);
+    const first = performance.now();
+    service.completions(doc, spots[0]);
+    const cold = performance.now() - first;
+    const warm: number[] = [];
+    let offered = 0;
+    for (const at of spots) {
+      const t = performance.now();
+      if (service.completions(doc, at)?.items.length) offered++;
+      warm.push(performance.now() - t);
+    }
+    // A keystroke: one character typed, the re-scan every feature needs (timed through the underlines), then
+    // completion on the new version.
+    const rescan: number[] = [];
+    const typed: number[] = [];
+    let text = note;
+    for (const at of spots.slice(0, 100)) {
+      text = text.slice(0, at) + '维' + text.slice(at);
+      const next = ws.openDoc('mem:/ws/s1.md', text, doc.version + 1);
+      let t = performance.now();
+      service.didChangeDocument(next, [{ rangeOffset: at, rangeLength: 0, text: '维' }]);
+      service.underlines(next, [{ start: 0, end: text.length }]);
+      rescan.push(performance.now() - t);
+      t = performance.now();
+      service.completions(next, at + 1);
+      typed.push(performance.now() - t);
+      doc = next;
+    }
+    console.log(
+      `      llm-s1.md (${note.length} chars): first completion ${cold.toFixed(1)} ms (first scan and the prefix index); ` +
+        `${spots.length} positions, ${offered} with items, median ${median(warm).toFixed(3)} ms; ` +
+        `after a typed character: re-scan ${median(rescan).toFixed(2)} ms, then completion ${median(typed).toFixed(3)} ms (medians)`,
+    );
+    assert.ok(offered > 0);
   });
 
   it('keeps the known list in marking order, each id once, ids of unloaded glossaries included', async () => {
