@@ -243,14 +243,18 @@ interface Candidate {
 }
 
 /**
- * Ranks the names a prefix begins, one per entry: a name typed in full, then a prefix of the English or Chinese
- * name, then of the abbreviation, then of another name; within each, entries used by more notes first, then
- * shorter names.
+ * Ranks the names a prefix begins, one per entry: a name typed in full; where the typed text has capitals, names
+ * that begin with it in the same case (`Co` puts CoT before contrastive learning); then a prefix of the English
+ * or Chinese name, then of the abbreviation, then of another name. Within each, entries used by more notes
+ * first, then shorter names.
  */
-export function rankNames(names: readonly IndexedName[], folded: string, usage: (id: string) => number): Candidate[] {
+export function rankNames(names: readonly IndexedName[], typed: string, usage: (id: string) => number): Candidate[] {
+  const folded = foldName(typed);
+  const capitals = typed !== typed.toLowerCase();
   const best = new Map<string, Candidate>();
   for (const n of names) {
-    const tier = n.key === folded ? 0 : 1 + KIND_RANK[n.kind];
+    const caseTier = capitals && !n.name.startsWith(typed) ? 4 : 0;
+    const tier = n.key === folded ? 0 : 1 + caseTier + KIND_RANK[n.kind];
     const had = best.get(n.entryId);
     if (!had || tier < had.tier) best.set(n.entryId, { name: n, tier, usage: had?.usage ?? usage(n.entryId) });
   }
@@ -272,7 +276,7 @@ export function completeTerm(req: CompletionRequest): CompletionResult | undefin
       .map((o) => o.entryId),
   );
   const lang = noteLanguage(req.text, req.offset);
-  const ranked = rankNames(index.withPrefix(folded), folded, req.usage).slice(0, COMPLETION_LIMITS.maxItems);
+  const ranked = rankNames(index.withPrefix(folded), span.typed, req.usage).slice(0, COMPLETION_LIMITS.maxItems);
   const items: CompletionEntry[] = [];
   ranked.forEach((c, i) => {
     const entry = req.glossary.get(c.name.entryId);

@@ -55,8 +55,8 @@ export const COMPLETION_LIMITS = {
   minTyped: 2,
   /** The longest typed text taken as the start of a name. */
   maxTyped: 64,
-  /** Entries offered at most (the list is incomplete: typing on asks again). */
-  maxItems: 50,
+  /** Entries offered at most (the list is incomplete: typing on asks again); two letters begin up to ~180 entries. */
+  maxItems: 200,
   /** Characters around the cursor looked at to tell a Chinese note from an English one. */
   languageWindow: 300,
 } as const;

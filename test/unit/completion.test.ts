@@ -151,6 +151,7 @@ describe('term completion', () => {
       assert.deepEqual(names('用 co¦', { usage }), ['contrastive learning', 'consistency model', 'CoT', 'cosine schedule'], 'usage orders within a tier');
       assert.deepEqual(names('用 cot¦', { usage }), ['CoT'], 'the complete abbreviation');
       assert.deepEqual(names('用大模¦'), ['大模型'], 'an alias');
+      assert.deepEqual(names('用 Co¦', { usage }), ['CoT', 'contrastive learning', 'consistency model', 'cosine schedule'], 'capitals typed: same-case names first');
       const items = complete('用 co¦')!.items;
       assert.deepEqual(
         items.map((i) => i.sortText),
