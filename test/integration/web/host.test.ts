@@ -10,7 +10,8 @@ describe('the web extension host', () => {
     assert.ok(vscode.workspace.workspaceFolders?.[0], 'a workspace folder is open');
   });
 
-  it('completes a Chinese term over the typed range and inserts its introduction', async () => {
+  it('completes a Chinese term over the typed range and inserts its introduction', async function () {
+    this.timeout(120_000); // the first completion scans the note and builds the prefix index
     await api();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# 第一章\n\n`思维` 之后我们用思维' });
     const editor = await vscode.window.showTextDocument(doc);
@@ -29,7 +30,8 @@ describe('the web extension host', () => {
     await discardAndCloseAll();
   });
 
-  it('marks a term as known (no underline, user setting) and forgets it', async () => {
+  it('marks a term as known (no underline, user setting) and forgets it', async function () {
+    this.timeout(120_000);
     const a = await api();
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'We use RMSNorm and SwiGLU.\n' });
     const editor = await vscode.window.showTextDocument(doc);
