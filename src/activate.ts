@@ -4,6 +4,7 @@ import { createGlossaryService, type Occurrence, type ProseReader, type ServiceW
 import { registerBuiltinDocuments } from './vscode/builtinDocuments';
 import { ChapterTree } from './vscode/chapterTree';
 import { registerChapterCommands } from './vscode/commands/chapter';
+import { registerCompletion } from './vscode/completion';
 import { registerEntryCommands } from './vscode/commands/entries';
 import { registerExportCommands } from './vscode/commands/export';
 import { registerMaintenanceCommands } from './vscode/commands/maintenance';
@@ -18,6 +19,7 @@ import { registerGlossaryWatcher } from './vscode/glossaryWatcher';
 import { GlossaryTree } from './vscode/glossaryTree';
 import { registerHighlights } from './vscode/highlights';
 import { registerHover } from './vscode/hover';
+import { registerKnownTerms } from './vscode/knownTerms';
 import { registerNotesWatcher } from './vscode/notesWatcher';
 import { registerReferences } from './vscode/references';
 import { ConceptStatus } from './vscode/statusBar';
@@ -99,11 +101,14 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     registerViewCommands(service),
     registerMaintenanceCommands(service),
     registerExportCommands(service),
+    registerCompletion(MARKDOWN, service, () => config.completion),
+    registerKnownTerms(MARKDOWN, service),
     onConfigChange((c) => {
       config = c;
       service.configure(c);
       decorations.refreshAll();
       glossaryTree.refresh();
+      chapterTree.refresh();
       status.update();
     }),
   );

@@ -48,6 +48,13 @@ interface Live {
   version: number;
   generation: number;
   result?: DocumentScan;
+  prose?: ProseSpans;
+}
+
+/** Where a document's prose is: text-node ranges and link spans, `[start, end)` offset pairs in order. */
+export interface ProseSpans {
+  readonly ranges: readonly number[];
+  readonly links: readonly number[];
 }
 
 /**
@@ -109,9 +116,17 @@ export class DocumentCache {
       for (const c of [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) l.incremental.edit(c.rangeOffset, c.rangeOffset + c.rangeLength, c.text);
       l.version = version;
       l.result = undefined;
+      l.prose = undefined;
     } catch {
       this.live.delete(uri);
     }
+  }
+
+  /** The prose of a document's current version (none when it is not scanned). */
+  prose(doc: TextDocument): ProseSpans {
+    this.get(doc);
+    const l = this.live.get(doc.uri)!;
+    return (l.prose ??= l.incremental?.prose() ?? { ranges: [], links: [] });
   }
 
   /** The chapter at a 0-based line of a document. */

@@ -12,7 +12,12 @@ const MAX_RELATED = 8;
 export type DisplayLanguage = 'both' | 'zh' | 'en';
 
 /** Commands a hover may link to; nothing else is ever linked. */
-export const HOVER_COMMANDS = { openEntry: 'llmGlossary.openEntry', findUses: 'llmGlossary.findUses' } as const;
+export const HOVER_COMMANDS = {
+  openEntry: 'llmGlossary.openEntry',
+  findUses: 'llmGlossary.findUses',
+  markKnown: 'llmGlossary.markKnown',
+  forgetKnown: 'llmGlossary.forgetKnown',
+} as const;
 
 export interface HoverOptions {
   readonly language: DisplayLanguage;
@@ -20,6 +25,8 @@ export interface HoverOptions {
   readonly commandLinks: boolean;
   /** Labels in the UI language. */
   readonly labels: HoverLabels;
+  /** The user marked the entry as known: the hover offers "Forget" instead of "Mark as known". */
+  readonly known?: boolean;
 }
 
 export interface HoverLabels {
@@ -33,6 +40,9 @@ export interface HoverLabels {
   /** For an ambiguous word: the line that names the other senses, and how the shown one was chosen. */
   readonly otherSenses: string;
   readonly senseBy: Readonly<Record<SenseInfo['by'], string>>;
+  /** Links that put the entry in the known terms, or take it out. */
+  readonly markKnown: string;
+  readonly forgetKnown: string;
 }
 
 export const ENGLISH_HOVER_LABELS: HoverLabels = {
@@ -51,6 +61,8 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
     default: 'this sense: the usual one',
     unresolved: 'sense not decided',
   },
+  markKnown: 'Mark as known',
+  forgetKnown: 'Forget (underline again)',
 };
 
 function commandLink(label: string, command: string, args: unknown[]): string {
@@ -105,7 +117,11 @@ export function renderHover(entry: GlossaryEntry, glossary: GlossaryIndex, optio
   }
   if (options.commandLinks) {
     lines.push(
-      `${commandLink(l.openEntry, HOVER_COMMANDS.openEntry, [entry.id])} · ${commandLink(l.findUses, HOVER_COMMANDS.findUses, [entry.id])}`,
+      [
+        commandLink(l.openEntry, HOVER_COMMANDS.openEntry, [entry.id]),
+        commandLink(l.findUses, HOVER_COMMANDS.findUses, [entry.id]),
+        options.known ? commandLink(l.forgetKnown, HOVER_COMMANDS.forgetKnown, [entry.id]) : commandLink(l.markKnown, HOVER_COMMANDS.markKnown, [entry.id]),
+      ].join(' · '),
     );
   }
   return lines.join('\n\n');

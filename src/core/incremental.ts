@@ -13,6 +13,8 @@ interface Block {
   headings: Heading[];
   /** Prose ranges, `[start, end)` pairs. */
   ranges: number[];
+  /** Spans of links, `[start, end)` pairs. */
+  links: number[];
   occurrences: Occurrence[];
   /** Labels of link and footnote definitions anywhere inside the block (they affect the whole document). */
   definitions: string[];
@@ -72,6 +74,11 @@ export class IncrementalScan {
     const text = this.text;
     const prose = { ranges: this.blocks.flatMap((b) => b.ranges), slice: (a: number, z: number) => text.slice(a, z) };
     return { occurrences: resolveSenses(prose, occurrences, headings, this.senseCache), headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
+  }
+
+  /** The prose ranges and link spans of the current text, as `[start, end)` pairs in document order. */
+  prose(): { ranges: number[]; links: number[] } {
+    return { ranges: this.blocks.flatMap((b) => b.ranges), links: this.blocks.flatMap((b) => b.links) };
   }
 
   /** Replaces `[start, end)` of the current text with `insert` and brings the scan up to date. */
@@ -153,7 +160,7 @@ export class IncrementalScan {
 
   private blocksOf(root: Root, text: string, lines: LineIndex, shift: number): Block[] {
     return root.children.map((node: RootContent) => {
-      const out = { ranges: [] as number[], headings: [] as Heading[] };
+      const out = { ranges: [] as number[], headings: [] as Heading[], links: [] as number[] };
       proseWalker(text, lines, shift, out)(node as Nodes);
       const definitions: string[] = [];
       definitionLabels(node as Nodes, definitions);
@@ -163,6 +170,7 @@ export class IncrementalScan {
         type: node.type,
         headings: out.headings,
         ranges: out.ranges,
+        links: out.links,
         occurrences: matchProse(text, out.ranges, this.matcher, lines),
         definitions,
       };
@@ -178,6 +186,7 @@ function shiftBlock(b: Block, delta: number, lineDelta: number): Block {
     end: b.end + delta,
     headings: b.headings.map((h) => ({ ...h, start: h.start + delta, end: h.end + delta, line: h.line + lineDelta })),
     ranges: b.ranges.map((r) => r + delta),
+    links: b.links.map((r) => r + delta),
     occurrences: b.occurrences.map((o) => ({ ...o, start: o.start + delta, end: o.end + delta, line: o.line + lineDelta, endLine: o.endLine + lineDelta })),
   };
 }

@@ -35,3 +35,16 @@ export function secondaryName(e: Names, language: DisplayLanguage = 'both'): str
 export function fullName(e: Names, language: DisplayLanguage = 'both'): string {
   return [primaryName(e, language), secondaryName(e, language)].filter(Boolean).join(' · ');
 }
+
+/** The script a note is written in, for introductions: Chinese notes put the Chinese name first. */
+export type NoteLanguage = 'zh' | 'en';
+
+/**
+ * The introduction of a term on its first use, the one place its format is defined: `思维链（chain of thought,
+ * CoT）` in a Chinese note (the copied label), `chain of thought (CoT)` in an English one.
+ */
+export function formatIntroduction(e: Names, language: NoteLanguage): string {
+  if (language === 'zh') return entryLabel(e);
+  const abbr = distinctAbbr(e);
+  return abbr ? `${e.en} (${abbr})` : e.en;
+}

@@ -51,3 +51,14 @@ export function tooComplex(text: string, limits: DocumentLimits = DEFAULT_LIMITS
 
 /** An export's where-used index lists at most this many line links per chapter (then "+N more"). */
 export const EXPORT_LINES_PER_CHAPTER = 12;
+/** Term completion: how much must be typed, how far back a typed name may start, how many entries are offered. */
+export const COMPLETION_LIMITS = {
+  /** Characters (UTF-16 units) typed before anything is offered: two, so a single 大 or "a" offers nothing. */
+  minTyped: 2,
+  /** The longest typed text taken as the start of a name. */
+  maxTyped: 64,
+  /** Entries offered at most (the list is incomplete: typing on asks again); two letters begin up to ~180 entries. */
+  maxItems: 200,
+  /** Characters around the cursor looked at to tell a Chinese note from an English one. */
+  languageWindow: 300,
+} as const;

@@ -86,10 +86,11 @@ export function collectProse(root: Root, text: string, lines: LineIndex): ProseM
 }
 
 /**
- * A walker that appends the prose ranges and headings of an mdast node (and its descendants) to `out`. Node
+ * A walker that appends the prose ranges and headings of an mdast node (and its descendants) to `out`, and the
+ * spans of links (`[text](url)`, `[text][ref]`) where `out.links` is given. Node
  * offsets plus `shift` are offsets in `text` (a parse of part of a document uses the part's start as shift).
  */
-export function proseWalker(text: string, lines: LineIndex, shift: number, out: { ranges: number[]; headings: Heading[] }): (node: Nodes) => void {
+export function proseWalker(text: string, lines: LineIndex, shift: number, out: { ranges: number[]; headings: Heading[]; links?: number[] }): (node: Nodes) => void {
   const walk = (node: Nodes): void => {
     if (NON_PROSE.has(node.type)) return;
     const start = (node.position?.start.offset ?? 0) + shift;
@@ -99,6 +100,7 @@ export function proseWalker(text: string, lines: LineIndex, shift: number, out: 
       return;
     }
     if (node.type === 'link' && text.charCodeAt(start) !== 0x5b /* [ */) return; // <autolink> or a bare URL
+    if (node.type === 'link' || node.type === 'linkReference') out.links?.push(start, end);
     if (node.type === 'heading') {
       out.headings.push({ depth: node.depth, title: toString(node).trim(), line: lines.position(start).line, start, end });
     }

@@ -10,7 +10,9 @@ import { GlossaryLayers, type FileProblems } from './glossaryLayers';
 import type { ParsedGlossaryFile } from './glossaryLoader';
 import type { BuiltinGlossary } from './builtinGlossary';
 import { renderHover, type HoverLabels } from './hover';
-import { entryLabel } from './labels';
+import { entryLabel, primaryName } from './labels';
+import { completeTerm, type CompletionResult } from './completion';
+import { updateKnownTerms } from './knownTerms';
 import { NotesIndex, type BuildStats, type IndexStorage } from './notesIndex';
 import { occurrenceAt } from './occurrences';
 import { toRange, type Location, type Range } from './positions';
@@ -34,7 +36,8 @@ export type { ProseReader, ProseRequest, ProseResult } from './proseReader';
 export { inProcessReader, readProse } from './proseReader';
 export { readBuiltinGlossary, type BuiltinGlossary, type BuiltinGlossaryFiles } from './builtinGlossary';
 export type { Occurrence } from './scanner';
-export type { ServiceSettings, UnderlineMode } from './settings';
+export type { CompletionInsert, ServiceSettings, UnderlineMode } from './settings';
+export type { CompletionEntry, CompletionResult } from './completion';
 export type { Span } from './underlines';
 export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
 export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
@@ -169,6 +172,23 @@ export interface GlossaryService extends Disposable {
    * they are now, others from disk; `line` (1-based) and `chapter` select one chapter of each note.
    */
   exportConcepts(uris: readonly string[], request: ExportRequest): Promise<ExportOutcome>;
+  // Completion and known terms
+  /** Entries the text typed before an offset begins (Chinese, English or an abbreviation), ranked; none outside prose. */
+  completions(doc: TextDocument, offset: number): CompletionResult | undefined;
+  /** Whether the user marked an entry as known (`settings.knownTerms`). */
+  isKnown(id: string): boolean;
+  /** The term at an offset: its entry, primary name, range and whether it is known. */
+  knownStateAt(doc: TextDocument, offset: number): KnownState | undefined;
+  /** The known-terms list with an entry put in or taken out, for the host to store (it returns through `configure`). */
+  withKnown(id: string, known: boolean): string[];
+}
+
+/** A term of a document and whether its entry is known. */
+export interface KnownState {
+  readonly id: string;
+  readonly name: string;
+  readonly range: Range;
+  readonly known: boolean;
 }
 
 /** Creates the glossary service; the glossary starts loading at once and the notes index follows it. */
@@ -278,7 +298,7 @@ class Service implements GlossaryService {
   hover(doc: TextDocument, offset: number, options: { commandLinks: boolean; labels: HoverLabels }): HoverResult | undefined {
     const t = this.termAt(doc, offset);
     if (!t) return undefined;
-    const markdown = renderHover(t.entry, this.glossary, { language: this.settings.language, ...options }, t.occ.senses);
+    const markdown = renderHover(t.entry, this.glossary, { language: this.settings.language, known: this.isKnown(t.entry.id), ...options }, t.occ.senses);
     return { markdown, range: toRange(t.occ) };
   }
 
@@ -403,6 +423,29 @@ class Service implements GlossaryService {
     const fresh = new NotesIndex({ workspace: this.options.workspace, reader: this.options.reader, glossary: () => this.layers.current, maxChars: () => this.settings.maxFileSize, log: this.log });
     await fresh.rebuild();
     return { current: this.index.snapshot(), fresh: fresh.snapshot() };
+  }
+
+  // Completion and known terms
+  completions(doc: TextDocument, offset: number): CompletionResult | undefined {
+    const ds = this.documents.get(doc);
+    if (ds.skipped) return undefined;
+    const { headings, occurrences } = ds.scan;
+    const usage = (id: string) => this.usageCount(id);
+    const request = { text: ds.text, offset, prose: this.documents.prose(doc), headings, occurrences, glossary: this.glossary, usage };
+    return completeTerm({ ...request, insert: this.settings.completionInsert, language: this.settings.language });
+  }
+
+  isKnown(id: string): boolean {
+    return this.settings.knownTerms.includes(id);
+  }
+
+  knownStateAt(doc: TextDocument, offset: number): KnownState | undefined {
+    const t = this.termAt(doc, offset);
+    return t && { id: t.entry.id, name: primaryName(t.entry, this.settings.language), range: toRange(t.occ), known: this.isKnown(t.entry.id) };
+  }
+
+  withKnown(id: string, known: boolean): string[] {
+    return updateKnownTerms(this.settings.knownTerms, id, known);
   }
 
   dispose(): void {

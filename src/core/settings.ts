@@ -4,6 +4,12 @@ import type { LayerSettings } from './glossaryLayers';
 /** How terms are underlined in the editor. */
 export type UnderlineMode = 'all' | 'firstInSection' | 'off';
 
+/**
+ * What accepting a completion inserts: the introduction (`思维链（chain of thought, CoT）`) where the entry is not
+ * yet used in the chapter and the chosen name afterwards, always the chosen name, or always the introduction.
+ */
+export type CompletionInsert = 'introduction-first' | 'short' | 'full';
+
 /** The settings the service works with (the host reads them from its configuration). */
 export interface ServiceSettings extends LayerSettings {
   /** Which definition(s) hovers, tooltips and tables show. */
@@ -13,6 +19,12 @@ export interface ServiceSettings extends LayerSettings {
   readonly underlineBasic: boolean;
   /** Notes longer than this many characters are not scanned. */
   readonly maxFileSize: number;
+  // Completion and known terms
+  readonly completionInsert: CompletionInsert;
+  /** Ids of the entries the user knows: they keep their hover but are not underlined. */
+  readonly knownTerms: readonly string[];
+  /** Underline known terms too. */
+  readonly showKnownTerms: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -22,4 +34,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   builtin: true,
   glossaryFiles: [],
   maxFileSize: 2_000_000,
+  completionInsert: 'introduction-first',
+  knownTerms: [],
+  showKnownTerms: false,
 };

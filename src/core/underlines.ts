@@ -11,11 +11,17 @@ export interface Span {
   readonly end: number;
 }
 
-/** The ranges to underline in the given spans, by the underline settings; each range once. */
-export function underlineRanges(ds: DocumentScan, glossary: GlossaryIndex, spans: readonly Span[], settings: Pick<ServiceSettings, 'underlines' | 'underlineBasic'>): Range[] {
+type UnderlineSettings = Pick<ServiceSettings, 'underlines' | 'underlineBasic' | 'knownTerms' | 'showKnownTerms'>;
+
+/** The ranges to underline in the given spans, by the underline settings; each range once. Known terms are not underlined unless shown. */
+export function underlineRanges(ds: DocumentScan, glossary: GlossaryIndex, spans: readonly Span[], settings: UnderlineSettings): Range[] {
   if (settings.underlines === 'off') return [];
   let occ: readonly Occurrence[] = ds.scan.occurrences;
   if (!settings.underlineBasic) occ = occ.filter((o) => glossary.get(o.entryId)?.level !== 'basic');
+  if (!settings.showKnownTerms && settings.knownTerms.length) {
+    const known = new Set(settings.knownTerms);
+    occ = occ.filter((o) => !known.has(o.entryId));
+  }
   if (settings.underlines === 'firstInSection') occ = firstPerSection(occ, ds.scan.headings.map((h) => h.line));
   const seen = new Set<Occurrence>();
   const out: Range[] = [];

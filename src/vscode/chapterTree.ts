@@ -47,6 +47,11 @@ export class ChapterTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return { title: chapterTitle(view), concepts: view.concepts, uri: view.uri, line: view.line };
   }
 
+  /** Re-renders (after a settings change). */
+  refresh(): void {
+    this.schedule(0, true);
+  }
+
   private schedule(delay: number, force = false): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -69,10 +74,11 @@ export class ChapterTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
     const c = node.concept;
     const item = new vscode.TreeItem(c.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = [c.secondary, String(c.uses.length)].filter(Boolean).join(' · ');
+    const known = this.service.isKnown(c.id);
+    item.description = [known ? '✓' : '', c.secondary, String(c.uses.length)].filter(Boolean).join(' · ');
     item.tooltip = untrustedMarkdown(c.tooltip);
     item.iconPath = new vscode.ThemeIcon(c.basic ? 'symbol-constant' : 'symbol-keyword');
-    item.contextValue = 'entry';
+    item.contextValue = known ? 'entry.known' : 'entry';
     item.id = `${node.uri}#${c.id}`;
     return item;
   }

@@ -4,6 +4,8 @@ import type { ServiceSettings } from '../core/service';
 /** The extension's settings, read once per change into a plain object. */
 export interface Config extends ServiceSettings {
   readonly statusBar: boolean;
+  /** Offer glossary terms as completions in Markdown prose. */
+  readonly completion: boolean;
 }
 
 export const SECTION = 'llmGlossary';
@@ -22,6 +24,10 @@ export function readConfig(): Config {
     glossaryFiles: (c.get<unknown[]>('glossaryFiles', []) ?? []).filter((x): x is string => typeof x === 'string'),
     maxFileSize: Math.max(1000, c.get<number>('maxFileSize', 2_000_000)),
     statusBar: c.get<boolean>('statusBar.enabled', true),
+    completion: c.get<boolean>('completion.enabled', true),
+    completionInsert: pick('completion.insert', ['introduction-first', 'short', 'full'] as const, 'introduction-first'),
+    knownTerms: (c.get<unknown[]>('knownTerms', []) ?? []).filter((x): x is string => typeof x === 'string'),
+    showKnownTerms: c.get<boolean>('showKnownTerms', false),
   };
 }
 

@@ -45,10 +45,11 @@ export class GlossaryTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const e = node.entry;
     const item = new vscode.TreeItem(e.label, vscode.TreeItemCollapsibleState.None);
-    item.description = [e.secondary, e.uses ? vscode.l10n.t('{0} notes', e.uses) : ''].filter(Boolean).join(' · ');
+    const known = this.service.isKnown(e.id);
+    item.description = [known ? '✓' : '', e.secondary, e.uses ? vscode.l10n.t('{0} notes', e.uses) : ''].filter(Boolean).join(' · ');
     item.tooltip = untrustedMarkdown(e.tooltip);
     item.iconPath = new vscode.ThemeIcon(e.builtin ? 'book' : 'account');
-    item.contextValue = 'entry';
+    item.contextValue = known ? 'entry.known' : 'entry';
     item.id = `entry:${e.id}`;
     item.command = { title: vscode.l10n.t('Open Glossary Entry'), command: 'llmGlossary.openEntry', arguments: [e.id] };
     return item;

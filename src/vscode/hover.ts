@@ -3,7 +3,7 @@ import type { GlossaryService, HoverLabels } from '../core/service';
 import { toDoc, toRange } from './convert';
 
 /** Commands a hover links to; nothing else is ever enabled. */
-const HOVER_COMMANDS = ['llmGlossary.openEntry', 'llmGlossary.findUses'];
+const HOVER_COMMANDS = ['llmGlossary.openEntry', 'llmGlossary.findUses', 'llmGlossary.markKnown', 'llmGlossary.forgetKnown'];
 
 function labels(): HoverLabels {
   return {
@@ -22,6 +22,8 @@ function labels(): HoverLabels {
       default: vscode.l10n.t('this sense: the usual one'),
       unresolved: vscode.l10n.t('sense not decided'),
     },
+    markKnown: vscode.l10n.t('Mark as known'),
+    forgetKnown: vscode.l10n.t('Forget (underline again)'),
   };
 }
 

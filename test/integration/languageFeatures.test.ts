@@ -47,7 +47,7 @@ describe('language features in a real VS Code', () => {
       assert.ok(!md.value.includes('<script>'), md.value);
       assert.ok(md.value.includes('\\[a link\\]'), 'the link text is escaped');
       const trusted = md.isTrusted as { enabledCommands: string[] };
-      assert.deepEqual([...trusted.enabledCommands].sort(), ['llmGlossary.findUses', 'llmGlossary.openEntry']);
+      assert.deepEqual([...trusted.enabledCommands].sort(), ['llmGlossary.findUses', 'llmGlossary.forgetKnown', 'llmGlossary.markKnown', 'llmGlossary.openEntry']);
       assert.notEqual(md.supportHtml, true);
     });
 

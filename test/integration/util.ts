@@ -65,3 +65,12 @@ export async function setConfig(key: string, value: unknown): Promise<void> {
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Closes every editor, discarding untitled documents first (closing a dirty one would ask to save it). */
+export async function discardAndCloseAll(): Promise<void> {
+  for (const d of vscode.workspace.textDocuments.filter((x) => x.isUntitled && !x.isClosed)) {
+    await vscode.window.showTextDocument(d);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await closeAll();
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api } from '../util';
+import { api, discardAndCloseAll, eventually, setConfig } from '../util';
 
 describe('the web extension host', () => {
   it('runs the browser entry in a web worker, without Node', async () => {
@@ -8,5 +8,44 @@ describe('the web extension host', () => {
     assert.equal(a.host, 'web');
     assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined');
     assert.ok(vscode.workspace.workspaceFolders?.[0], 'a workspace folder is open');
+  });
+
+  it('completes a Chinese term over the typed range and inserts its introduction', async function () {
+    this.timeout(120_000); // the first completion scans the note and builds the prefix index
+    await api();
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# 第一章\n\n`思维` 之后我们用思维' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.positionAt(doc.getText().length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end);
+    const cot = list.items.find((i) => typeof i.label !== 'string' && i.label.label === '思维链');
+    assert.ok(cot, 'offered');
+    const range = cot.range as vscode.Range;
+    assert.deepEqual([range.start.line, range.start.character, range.end.character], [2, 10, 12]);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, range, cot.insertText as string);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(editor.document.getText(), '# 第一章\n\n`思维` 之后我们用思维链（chain of thought, CoT）');
+    const inCode = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 3));
+    assert.ok(!inCode.items.some((i) => typeof i.label !== 'string' && i.label.label === '思维链'), 'nothing in inline code');
+    await discardAndCloseAll();
+  });
+
+  it('marks a term as known (no underline, user setting) and forgets it', async function () {
+    this.timeout(120_000);
+    const a = await api();
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'We use RMSNorm and SwiGLU.\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const texts = () => a.decorations(editor).map((r) => doc.getText(r));
+    await eventually(() => texts().includes('RMSNorm'), 'underlined', 30_000);
+    try {
+      assert.deepEqual(await vscode.commands.executeCommand('llmGlossary.markKnown', 'rmsnorm'), ['rmsnorm']);
+      await eventually(() => !texts().includes('RMSNorm') && texts().includes('SwiGLU'), 'RMSNorm no longer underlined');
+      assert.deepEqual(vscode.workspace.getConfiguration('llmGlossary').inspect('knownTerms')?.globalValue, ['rmsnorm']);
+      await vscode.commands.executeCommand('llmGlossary.forgetKnown', 'rmsnorm');
+      await eventually(() => texts().includes('RMSNorm'), 'underlined again');
+    } finally {
+      await setConfig('knownTerms', undefined);
+      await discardAndCloseAll();
+    }
   });
 });
