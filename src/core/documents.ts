@@ -114,6 +114,12 @@ export class DocumentCache {
     }
   }
 
+  /** The prose ranges of a document's current version (none when it is not scanned). */
+  prose(doc: TextDocument): readonly number[] {
+    this.get(doc);
+    return this.live.get(doc.uri)?.incremental?.proseRanges() ?? [];
+  }
+
   /** The chapter at a 0-based line of a document. */
   chapterAt(doc: TextDocument, line: number): Chapter | undefined {
     return chapterAt(this.get(doc).chapters, line + 1);

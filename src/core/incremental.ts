@@ -74,6 +74,11 @@ export class IncrementalScan {
     return { occurrences: resolveSenses(prose, occurrences, headings, this.senseCache), headings, lineCount: this.lines.lineCount, lastLine: lastContentLine(this.text, this.lines) };
   }
 
+  /** The prose of the current text: `[start, end)` pairs of offsets, in order. */
+  proseRanges(): number[] {
+    return this.blocks.flatMap((b) => b.ranges);
+  }
+
   /** Replaces `[start, end)` of the current text with `insert` and brings the scan up to date. */
   edit(start: number, end: number, insert: string): void {
     const old = this.text;

@@ -1,5 +1,6 @@
 // The glossary service: one facade over the core for every host (VS Code desktop and web, tests, a language
 // server). Hosts pass documents and a workspace in; every answer is plain data.
+import { addEntryEdit, fileNames, findDuplicate, termToAdd, type DraftEntry, type DuplicateEntry, type GlossaryEdit, type TermToAdd } from './addTerm';
 import { groupByConcept } from './concepts';
 import { occurrencesIn } from './chapters';
 import { renderConceptTable } from './conceptTable';
@@ -15,10 +16,12 @@ import { occurrenceAt } from './occurrences';
 import { toRange, type Location, type Range } from './positions';
 import type { ProseReader } from './proseReader';
 import { scanDocument, type Occurrence } from './scanner';
+import { knownNames } from './suggest';
+import { normalizeTerm } from './text';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import { underlineRanges, type Span } from './underlines';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
-import { SILENT, type Logger, type ServiceWorkspace } from './workspace';
+import { SILENT, type GlossarySource, type Logger, type ServiceWorkspace } from './workspace';
 
 export type { ContentChange, TextDocument } from './documents';
 export type { Disposable, Event } from './events';
@@ -35,6 +38,7 @@ export type { ServiceSettings, UnderlineMode } from './settings';
 export type { Span } from './underlines';
 export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
 export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
+export { applyGlossaryEdit, type DraftEntry, type DuplicateEntry, type GlossaryEdit, type TermNames, type TermToAdd } from './addTerm';
 
 /** The collaborators of a service. */
 export interface ServiceOptions {
@@ -142,6 +146,20 @@ export interface GlossaryService extends Disposable {
   liveDocuments(): number;
   /** For tests: the index now, and the index a fresh build (nothing reused) makes of the same workspace. */
   indexSnapshots(): Promise<{ current: Record<string, Record<string, number>>; fresh: Record<string, Record<string, number>> }>;
+
+  // Add to my glossary
+  /**
+   * The term "Add to my glossary" adds at `[start, end)` of a note (UTF-16 offsets): the selected text, or for an
+   * empty range the term `suggest` would propose there; with its draft entry, and the entry it duplicates, if any.
+   */
+  termToAdd(doc: TextDocument, start: number, end: number): TermToAdd | undefined;
+  /** The user glossary files a new entry can go to: the configured ones, then the workspace's `*.glossary.yaml`. */
+  glossaryFiles(): Promise<readonly GlossarySource[]>;
+  /**
+   * The edit that appends a draft entry to a glossary file's text, keeping every other byte; refused when the
+   * glossary or the file already has its id or a name, and with a `file:line:column` error for a file it cannot edit.
+   */
+  addEntryEdit(text: string, file: string, draft: DraftEntry, comment?: string): GlossaryEdit | { error: string } | { duplicate: DuplicateEntry };
 }
 
 /** Creates the glossary service; the glossary starts loading at once and the notes index follows it. */
@@ -376,6 +394,22 @@ class Service implements GlossaryService {
     const fresh = new NotesIndex({ workspace: this.options.workspace, reader: this.options.reader, glossary: () => this.layers.current, maxChars: () => this.settings.maxFileSize, log: this.log });
     await fresh.rebuild();
     return { current: this.index.snapshot(), fresh: fresh.snapshot() };
+  }
+
+  // Add to my glossary
+  termToAdd(doc: TextDocument, start: number, end: number): TermToAdd | undefined {
+    const ds = this.documents.get(doc);
+    return termToAdd(ds.text, this.documents.prose(doc), start, end, knownNames(this.glossary), (id) => this.glossary.entries.has(id));
+  }
+
+  glossaryFiles(): Promise<readonly GlossarySource[]> {
+    return this.options.workspace.findGlossaries(this.settings.glossaryFiles);
+  }
+
+  addEntryEdit(text: string, file: string, draft: DraftEntry, comment?: string): GlossaryEdit | { error: string } | { duplicate: DuplicateEntry } {
+    const mine = fileNames(text, file);
+    const duplicate = findDuplicate(draft, (n) => knownNames(this.glossary)(n) ?? mine.names.get(normalizeTerm(n, false)), (id) => this.glossary.entries.has(id) || mine.ids.has(id));
+    return duplicate ? { duplicate } : addEntryEdit(text, file, draft, comment);
   }
 
   dispose(): void {
