@@ -38,7 +38,7 @@ export type { ServiceSettings, UnderlineMode } from './settings';
 export type { Span } from './underlines';
 export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
 export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
-export { applyGlossaryEdit, type DraftEntry, type DuplicateEntry, type GlossaryEdit, type TermNames, type TermToAdd } from './addTerm';
+export { applyGlossaryEdit, draftEntry, type DraftEntry, type DuplicateEntry, type GlossaryEdit, type TermNames, type TermToAdd } from './addTerm';
 
 /** The collaborators of a service. */
 export interface ServiceOptions {
