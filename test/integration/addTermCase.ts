@@ -9,6 +9,8 @@ export const NOTE = '# InfiniBand\n\n网卡在 InfiniBand 里叫 HCA（Host Chan
 /** A user glossary with comments and blank lines that must survive the edit. */
 export const ORIGINAL = '# Terms I add while reading (integration test).\n\nentries:\n  # made up\n  - id: zebra-stripe-routing\n    en: zebra stripe routing\n    category: custom\n    definition: {en: Made up for this test.}\n\n# end\n';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 type Result = { added: string; uri: string; selection: vscode.Range } | { duplicate: string } | { error: string } | undefined;
 
 export async function openNote(): Promise<vscode.TextDocument> {
@@ -57,23 +59,32 @@ export function pairRange(note: vscode.TextDocument): vscode.Range {
 /**
  * Adds the HCA pair to the glossary with the command, checks the file (one insertion, every other byte kept), the
  * selected entry head and the hover, polled until it shows the entry; undoes and saves. Resolves to the
- * milliseconds from the command's end (the file is saved by then) to the first hover that shows the entry.
+ * milliseconds from the save of the glossary file (by the command) to the first hover that shows the entry.
  */
 export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Uri): Promise<number> {
   const hoverAt = positionOf(note, 'HCA（', 0, 1);
   const hover = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, hoverAt));
   assert.equal(await hover(), '', 'no hover before');
-  const result = await addTerm(note, pairRange(note), glossary);
-  const saved = Date.now();
-  let shown = 0;
-  for (;;) {
-    if (/主机通道适配器/.test(await hover())) {
-      shown = Date.now();
-      break;
+  // Polls the hover from the moment the command saves the file, while the command goes on to open it.
+  let saved = 0;
+  const onSave = vscode.workspace.onDidSaveTextDocument((d) => {
+    if (d.uri.toString() === glossary.toString()) saved ||= Date.now();
+  });
+  let running = true;
+  const firstHover = (async () => {
+    while (!saved && running) await sleep(5);
+    while (saved && Date.now() - saved <= 1000) {
+      if (/主机通道适配器/.test(await hover())) return Date.now();
+      await sleep(20);
     }
-    if (Date.now() - saved > 1000) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return 0;
+  })();
+  const result = await addTerm(note, pairRange(note), glossary).finally(() => {
+    running = false;
+    onSave.dispose();
+  });
+  const shown = await firstHover;
+  assert.ok(saved > 0, 'the command saved the glossary');
   assert.ok(result && 'added' in result, JSON.stringify(result));
   assert.equal(result.added, 'host-channel-adapter');
   assert.ok(shown > 0, 'the new entry is hovered within 1 s of the save');
