@@ -65,7 +65,8 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
   const hoverAt = positionOf(note, 'HCA（', 0, 1);
   const hover = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, hoverAt));
   assert.equal(await hover(), '', 'no hover before');
-  // Polls the hover from the moment the command saves the file, while the command goes on to open it.
+  // Polls the hover from the moment the command saves the file, while the command goes on to open it; up to 10 s,
+  // so that a slow reload is measured, then held to the 1 s budget.
   let saved = 0;
   const onSave = vscode.workspace.onDidSaveTextDocument((d) => {
     if (d.uri.toString() === glossary.toString()) saved ||= Date.now();
@@ -73,7 +74,7 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
   let running = true;
   const firstHover = (async () => {
     while (!saved && running) await sleep(5);
-    while (saved && Date.now() - saved <= 1000) {
+    while (saved && Date.now() - saved <= 10_000) {
       if (/主机通道适配器/.test(await hover())) return Date.now();
       await sleep(20);
     }
@@ -87,7 +88,8 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
   assert.ok(saved > 0, 'the command saved the glossary');
   assert.ok(result && 'added' in result, JSON.stringify(result));
   assert.equal(result.added, 'host-channel-adapter');
-  assert.ok(shown > 0, 'the new entry is hovered within 1 s of the save');
+  assert.ok(shown > 0, 'the new entry is hovered after the save');
+  assert.ok(shown - saved <= 1000, `the new entry is hovered within 1 s of the save (took ${shown - saved} ms)`);
 
   const gdoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === glossary.toString())!;
   assert.equal(gdoc.isDirty, false, 'saved');

@@ -177,7 +177,8 @@ export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(R
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(url);
+    // A busy machine can take more than the default 30 s to serve the workbench.
+    await page.goto(url, { timeout: 120_000 });
     const timer = setTimeout(() => settle('timeout'), OVERALL_TIMEOUT_MS);
     const code = await result;
     clearTimeout(timer);
