@@ -1,6 +1,7 @@
 // Composes the extension for either host: the service with the host's collaborators, then one adapter per feature.
 import * as vscode from 'vscode';
 import { createGlossaryService, type Occurrence, type ProseReader, type ServiceWorkspace } from './core/service';
+import { registerAddTerm } from './vscode/addTerm';
 import { registerBuiltinDocuments } from './vscode/builtinDocuments';
 import { ChapterTree } from './vscode/chapterTree';
 import { registerChapterCommands } from './vscode/commands/chapter';
@@ -103,6 +104,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     registerExportCommands(service),
     registerCompletion(MARKDOWN, service, () => config.completion),
     registerKnownTerms(MARKDOWN, service),
+    registerAddTerm(MARKDOWN, service),
     onConfigChange((c) => {
       config = c;
       service.configure(c);

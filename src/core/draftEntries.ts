@@ -1,8 +1,11 @@
 import type { Suggestion } from './suggest';
 import { normalizeTerm } from './text';
 
+/** The category of draft entries until their author picks one. */
+export const DRAFT_CATEGORY = 'custom';
+
 /** A kebab-case id for a suggested term: from its English name, else its abbreviation. */
-export function draftId(s: Suggestion): string | undefined {
+export function draftId(s: Pick<Suggestion, 'term' | 'en' | 'abbr'>): string | undefined {
   const base = s.en ?? s.abbr ?? (/[A-Za-z]/.test(s.term) ? s.term : undefined);
   if (!base) return undefined;
   const id = base
@@ -12,6 +15,12 @@ export function draftId(s: Suggestion): string | undefined {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return id || undefined;
+}
+
+/** The names of a draft entry: English (else the abbreviation, else the term), Chinese, and a distinct abbreviation. */
+export function draftNames(s: Pick<Suggestion, 'term' | 'zh' | 'en' | 'abbr'>): { en: string; zh?: string; abbr?: string } {
+  const en = s.en ?? s.abbr ?? s.term;
+  return { en, zh: s.zh, abbr: s.abbr && s.abbr !== en ? s.abbr : undefined };
 }
 
 function yamlString(s: string): string {
@@ -28,16 +37,16 @@ export function draftEntriesYaml(suggestions: readonly Suggestion[], existing: {
   for (const s of suggestions) {
     const id = draftId(s);
     if (!id || existing.ids.has(id)) continue;
-    const en = s.en ?? s.abbr ?? s.term;
-    const names = [en, s.zh, s.abbr].filter((x): x is string => Boolean(x));
+    const { en, zh, abbr } = draftNames(s);
+    const names = [en, zh, abbr].filter((x): x is string => Boolean(x));
     if (names.some((n) => existing.names.has(normalizeTerm(n, false)))) continue;
     existing.ids.add(id);
     for (const n of names) existing.names.add(normalizeTerm(n, false));
     ids.push(id);
     lines.push(`  - id: ${id}`, `    en: ${yamlString(en)}`);
-    if (s.zh) lines.push(`    zh: ${yamlString(s.zh)}`);
-    if (s.abbr && s.abbr !== en) lines.push(`    abbr: ${yamlString(s.abbr)}`);
-    lines.push('    category: custom', '    draft: true', '    definition:', '      en: ""', '      zh: ""');
+    if (zh) lines.push(`    zh: ${yamlString(zh)}`);
+    if (abbr) lines.push(`    abbr: ${yamlString(abbr)}`);
+    lines.push(`    category: ${DRAFT_CATEGORY}`, '    draft: true', '    definition:', '      en: ""', '      zh: ""');
     lines.push(`    # seen in ${s.files} file${s.files === 1 ? '' : 's'}, e.g. ${s.examples[0] ? `${s.examples[0].file}:${s.examples[0].line}` : ''}`);
   }
   return { yaml: lines.length ? lines.join('\n') + '\n' : '', ids };

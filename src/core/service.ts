@@ -1,5 +1,6 @@
 // The glossary service: one facade over the core for every host (VS Code desktop and web, tests, a language
 // server). Hosts pass documents and a workspace in; every answer is plain data.
+import { addEntryEdit, fileNames, findDuplicate, termToAdd, type DraftEntry, type DuplicateEntry, type GlossaryEdit, type TermToAdd } from './addTerm';
 import { groupByConcept } from './concepts';
 import { occurrencesIn } from './chapters';
 import { renderConceptTable } from './conceptTable';
@@ -18,11 +19,13 @@ import { occurrenceAt } from './occurrences';
 import { toRange, type Location, type Range } from './positions';
 import type { ProseReader } from './proseReader';
 import { scanDocument, scanNoteText, type Occurrence, type ScanResult } from './scanner';
+import { knownNames } from './suggest';
+import { normalizeTerm } from './text';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import { relativeHref, relativeName, renderExport, type ExportNote, type ExportOptions, type ExportResult } from './export';
 import { underlineRanges, type Span } from './underlines';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
-import { readText, SILENT, type Logger, type ServiceWorkspace } from './workspace';
+import { readText, SILENT, type GlossarySource, type Logger, type ServiceWorkspace } from './workspace';
 import { DEFAULT_LIMITS } from './limits';
 
 export type { ContentChange, TextDocument } from './documents';
@@ -58,6 +61,7 @@ export interface ExportOutcome extends ExportResult {
   readonly notes: number;
   readonly skipped: readonly { uri: string; reason: string }[];
 }
+export { applyGlossaryEdit, draftEntry, type DraftEntry, type DuplicateEntry, type GlossaryEdit, type TermNames, type TermToAdd } from './addTerm';
 
 /** The collaborators of a service. */
 export interface ServiceOptions {
@@ -181,6 +185,19 @@ export interface GlossaryService extends Disposable {
   knownStateAt(doc: TextDocument, offset: number): KnownState | undefined;
   /** The known-terms list with an entry put in or taken out, for the host to store (it returns through `configure`). */
   withKnown(id: string, known: boolean): string[];
+  // Add to my glossary
+  /**
+   * The term "Add to my glossary" adds at `[start, end)` of a note (UTF-16 offsets): the selected text, or for an
+   * empty range the term `suggest` would propose there; with its draft entry, and the entry it duplicates, if any.
+   */
+  termToAdd(doc: TextDocument, start: number, end: number): TermToAdd | undefined;
+  /** The user glossary files a new entry can go to: the configured ones, then the workspace's `*.glossary.yaml`. */
+  glossaryFiles(): Promise<readonly GlossarySource[]>;
+  /**
+   * The edit that appends a draft entry to a glossary file's text, keeping every other byte; refused when the
+   * glossary or the file already has its id or a name, and with a `file:line:column` error for a file it cannot edit.
+   */
+  addEntryEdit(text: string, file: string, draft: DraftEntry, comment?: string): GlossaryEdit | { error: string } | { duplicate: DuplicateEntry };
 }
 
 /** A term of a document and whether its entry is known. */
@@ -446,6 +463,22 @@ class Service implements GlossaryService {
 
   withKnown(id: string, known: boolean): string[] {
     return updateKnownTerms(this.settings.knownTerms, id, known);
+  }
+
+  // Add to my glossary
+  termToAdd(doc: TextDocument, start: number, end: number): TermToAdd | undefined {
+    const ds = this.documents.get(doc);
+    return termToAdd(ds.text, this.documents.prose(doc).ranges, start, end, knownNames(this.glossary), (id) => this.glossary.entries.has(id));
+  }
+
+  glossaryFiles(): Promise<readonly GlossarySource[]> {
+    return this.options.workspace.findGlossaries(this.settings.glossaryFiles);
+  }
+
+  addEntryEdit(text: string, file: string, draft: DraftEntry, comment?: string): GlossaryEdit | { error: string } | { duplicate: DuplicateEntry } {
+    const mine = fileNames(text, file);
+    const duplicate = findDuplicate(draft, (n) => knownNames(this.glossary)(n) ?? mine.names.get(normalizeTerm(n, false)), (id) => this.glossary.entries.has(id) || mine.ids.has(id));
+    return duplicate ? { duplicate } : addEntryEdit(text, file, draft, comment);
   }
 
   dispose(): void {

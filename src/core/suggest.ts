@@ -72,7 +72,8 @@ function stripVariant(term: string): string {
   return term.replace(/(?:-(?:\d+(?:\.\d+)?[BbMmKkTt]|Instruct|Chat|Base|hf|HF|v\d+(?:\.\d+)*|\d+(?:\.\d+)?))+$/u, '');
 }
 
-function isAbbreviation(s: string): boolean {
+/** An abbreviation: up to 12 characters without spaces, starting with a capital, with two or more capitals (RoPE, GPT-4). */
+export function isAbbreviation(s: string): boolean {
   return /^[A-Z][A-Za-z0-9.-]{0,11}$/.test(s) && (s.match(/[A-Z]/g)?.length ?? 0) >= 2 && !s.includes(' ');
 }
 
@@ -89,6 +90,83 @@ interface Tally {
   examples: { file: string; line: number; text: string }[];
 }
 
+/** A candidate term in one piece of prose: what {@link SuggestCollector} tallies, with its place. */
+export interface TermCandidate {
+  /** Tally key: the same concept has the same key in every note. */
+  readonly key: string;
+  readonly term: string;
+  readonly kind: SuggestionKind;
+  readonly zh?: string;
+  readonly en?: string;
+  readonly abbr?: string;
+  readonly aliasOf?: string;
+  /** The spelling as written. */
+  readonly spelling: string;
+  /** `[start, end)` offsets in the text: the Chinese name and its parentheses for a pair, the word otherwise. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Looks a term up among the glossary's names (and without a plural s); gives the entry id. */
+export type KnownLookup = (term: string) => string | undefined;
+
+const lookups = new WeakMap<GlossaryIndex, KnownLookup>();
+
+/** The name lookup of a glossary (every matched name, word forms included), built once per glossary. */
+export function knownNames(glossary: GlossaryIndex): KnownLookup {
+  let known = lookups.get(glossary);
+  if (!known) {
+    const names = new Map<string, string>();
+    for (const p of glossary.patterns) names.set(normalizeTerm(p.term, false), p.entryId);
+    known = (term) => names.get(normalizeTerm(term, false)) ?? names.get(normalizeTerm(term.replace(/s$/, ''), false));
+    lookups.set(glossary, known);
+  }
+  return known;
+}
+
+/** True when a hyphen splits the term into a known name and a variant or an ordinary word. */
+function knownPrefix(term: string, known: KnownLookup): boolean {
+  const parts = term.split('-');
+  for (let i = parts.length - 1; i >= 1; i--) {
+    if (known(parts.slice(0, i).join('-'))) return true;
+  }
+  return parts.length > 1 && parts.slice(1).every((p) => /^[a-z]+$/.test(p)) && SUGGEST_IGNORE.has(parts[0].toLowerCase());
+}
+
+/**
+ * The candidates in the prose `text.slice(start, end)`: bilingual pairs whose Chinese name the glossary lacks,
+ * then acronyms and CamelCase names it lacks, each in text order.
+ */
+export function* chunkCandidates(text: string, start: number, end: number, known: KnownLookup): Generator<TermCandidate> {
+  const chunk = text.slice(start, end);
+  for (const m of chunk.matchAll(PAIR)) {
+    const zh = zhName(m[1]);
+    if (!zh) continue;
+    const parts = [m[2], m[3]].filter((x): x is string => Boolean(x)).map((x) => x.trim().replace(/\s+/g, ' '));
+    const abbr = parts.find(isAbbreviation);
+    const en = parts.find((p) => p !== abbr && /[a-z]/.test(p) && p.length > 2);
+    if (!abbr && !en) continue;
+    if (known(zh)) continue;
+    const aliasOf = (en && known(en)) || (abbr && known(abbr)) || undefined;
+    const at = start + (m.index ?? 0) + m[1].length - zh.length;
+    yield { key: `pair:${zh}`, term: zh, kind: 'pair', zh, en, abbr, aliasOf, spelling: zh, start: at, end: start + (m.index ?? 0) + m[0].length };
+  }
+  // Acronyms and CamelCase names: two or more capitals (CoT, RLHF, FlashAttention).
+  for (const m of chunk.matchAll(ACRONYM)) {
+    const raw = m[1];
+    const term = stripVariant(raw);
+    if (term.length < 2 || !/[A-Z].*[A-Z]/.test(term)) continue;
+    if (SUGGEST_IGNORE.has(term.toLowerCase()) || known(term) || known(raw)) continue;
+    if (/^[A-Z]+$/.test(term) && (term.length > 8 || SHOUTED_WORDS.has(term))) continue; // SHOUTING, not an acronym
+    if (CODE_IDENTIFIER.test(term)) continue;
+    // A known term with a suffix or a variant (LLM-based, GPT-4o-mini, DeepSeek-R1-Distill-Qwen) is that term.
+    if (knownPrefix(term, known)) continue;
+    const kind: SuggestionKind = CAMEL.test(term) ? 'camel-case' : 'acronym';
+    const at = start + (m.index ?? 0);
+    yield { key: `word:${term.toLowerCase()}`, term, kind, spelling: term, start: at, end: at + raw.length };
+  }
+}
+
 /**
  * Collects, over many notes, the terms the glossary lacks: bilingual pairs written the way Chinese notes
  * introduce terms (`旋转位置编码（RoPE，Rotary Position Embedding）`), acronyms, and CamelCase names, all from
@@ -96,72 +174,30 @@ interface Tally {
  */
 export class SuggestCollector {
   private readonly tallies = new Map<string, Tally>();
-  private readonly known: (term: string) => string | undefined;
+  private readonly known: KnownLookup;
 
-  constructor(private readonly glossary: GlossaryIndex) {
-    const names = new Map<string, string>();
-    for (const p of glossary.patterns) names.set(normalizeTerm(p.term, false), p.entryId);
-    this.known = (term) => names.get(normalizeTerm(term, false)) ?? names.get(normalizeTerm(term.replace(/s$/, ''), false));
-  }
-
-  /** True when a hyphen splits the term into a known name and a variant or an ordinary word. */
-  private knownPrefix(term: string): boolean {
-    const parts = term.split('-');
-    for (let i = parts.length - 1; i >= 1; i--) {
-      if (this.known(parts.slice(0, i).join('-'))) return true;
-    }
-    return parts.length > 1 && parts.slice(1).every((p) => /^[a-z]+$/.test(p)) && SUGGEST_IGNORE.has(parts[0].toLowerCase());
+  constructor(glossary: GlossaryIndex) {
+    this.known = knownNames(glossary);
   }
 
   add(file: string, text: string): void {
     const lines = new LineIndex(text);
     const { ranges } = collectProse(parseMarkdown(text), text, lines);
     const seenHere = new Set<string>();
-    const record = (key: string, init: () => Omit<Tally, 'files' | 'count' | 'spellings' | 'examples'>, spelling: string, at: number) => {
-      let t = this.tallies.get(key);
-      if (!t) this.tallies.set(key, (t = { ...init(), files: new Set(), count: 0, spellings: new Map(), examples: [] }));
+    const record = (c: TermCandidate) => {
+      let t = this.tallies.get(c.key);
+      if (!t) this.tallies.set(c.key, (t = { term: c.term, kind: c.kind, zh: c.zh, en: c.en, abbr: c.abbr, aliasOf: c.aliasOf, files: new Set(), count: 0, spellings: new Map(), examples: [] }));
       t.files.add(file);
       t.count++;
-      t.spellings.set(spelling, (t.spellings.get(spelling) ?? 0) + 1);
-      if (!seenHere.has(key) && t.examples.length < 3) {
-        const line = lines.position(at).line;
+      t.spellings.set(c.spelling, (t.spellings.get(c.spelling) ?? 0) + 1);
+      if (!seenHere.has(c.key) && t.examples.length < 3) {
+        const line = lines.position(c.start).line;
         const ls = lines.lineStart(line);
         t.examples.push({ file, line, text: text.slice(ls, text.indexOf('\n', ls) < 0 ? undefined : text.indexOf('\n', ls)).trim().slice(0, 120) });
       }
-      seenHere.add(key);
+      seenHere.add(c.key);
     };
-
-    // Join adjacent prose ranges of a line so that `思维链（CoT）` split by emphasis still reads as one.
-    for (let i = 0; i < ranges.length; i += 2) {
-      const start = ranges[i];
-      const chunk = text.slice(start, ranges[i + 1]);
-      for (const m of chunk.matchAll(PAIR)) {
-        const zh = zhName(m[1]);
-        if (!zh) continue;
-        const parts = [m[2], m[3]].filter((x): x is string => Boolean(x)).map((x) => x.trim().replace(/\s+/g, ' '));
-        const abbr = parts.find(isAbbreviation);
-        const en = parts.find((p) => p !== abbr && /[a-z]/.test(p) && p.length > 2);
-        if (!abbr && !en) continue;
-        const zhKnown = this.known(zh);
-        if (zhKnown) continue;
-        const enKnown = (en && this.known(en)) || (abbr && this.known(abbr)) || undefined;
-        const key = `pair:${zh}`;
-        record(key, () => ({ term: zh, kind: 'pair', zh, en, abbr, aliasOf: enKnown }), zh, start + (m.index ?? 0));
-      }
-      // Acronyms and CamelCase names: two or more capitals (CoT, RLHF, FlashAttention).
-      for (const m of chunk.matchAll(ACRONYM)) {
-        const raw = m[1];
-        const term = stripVariant(raw);
-        if (term.length < 2 || !/[A-Z].*[A-Z]/.test(term)) continue;
-        if (SUGGEST_IGNORE.has(term.toLowerCase()) || this.known(term) || this.known(raw)) continue;
-        if (/^[A-Z]+$/.test(term) && (term.length > 8 || SHOUTED_WORDS.has(term))) continue; // SHOUTING, not an acronym
-        if (CODE_IDENTIFIER.test(term)) continue;
-        // A known term with a suffix or a variant (LLM-based, GPT-4o-mini, DeepSeek-R1-Distill-Qwen) is that term.
-        if (this.knownPrefix(term)) continue;
-        const kind: SuggestionKind = CAMEL.test(term) ? 'camel-case' : 'acronym';
-        record(`word:${term.toLowerCase()}`, () => ({ term, kind }), term, start + (m.index ?? 0));
-      }
-    }
+    for (let i = 0; i < ranges.length; i += 2) for (const c of chunkCandidates(text, ranges[i], ranges[i + 1], this.known)) record(c);
   }
 
   /** Suggestions ranked by how many files use them, then by uses. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, discardAndCloseAll, eventually, setConfig } from '../util';
+import { addAndHover, openNote, ORIGINAL, removeGlossary, writeGlossary } from '../addTermCase';
+import { api, closeAll, discardAndCloseAll, eventually, setConfig } from '../util';
 
 describe('the web extension host', () => {
   it('runs the browser entry in a web worker, without Node', async () => {
@@ -46,6 +47,17 @@ describe('the web extension host', () => {
     } finally {
       await setConfig('knownTerms', undefined);
       await discardAndCloseAll();
+    }
+  });
+
+  it('adds a term to a user glossary with workspace.fs and a WorkspaceEdit, and hovers it within 1 s', async () => {
+    const glossary = await writeGlossary('addterm-web.glossary.yaml', ORIGINAL, 'zebra-stripe-routing');
+    try {
+      const ms = await addAndHover(await openNote(), glossary);
+      console.log(`      add to my glossary (web): ${ms} ms from the saved edit to the first hover that shows the entry`);
+    } finally {
+      await closeAll();
+      await removeGlossary(glossary, 'zebra-stripe-routing');
     }
   });
 });
