@@ -16,7 +16,10 @@ import { toRange, type Location, type Range } from './positions';
 import type { ProseReader } from './proseReader';
 import { scanDocument, type Occurrence } from './scanner';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
-import { underlineRanges, type Span } from './underlines';
+import { underlinedOccurrences, underlineRanges, type Span } from './underlines';
+import { previewTips, type PreviewTerms } from './preview';
+import { scanNoteText } from './scanner';
+import { DEFAULT_LIMITS } from './limits';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
 import { SILENT, type Logger, type ServiceWorkspace } from './workspace';
 
@@ -33,6 +36,7 @@ export { readBuiltinGlossary, type BuiltinGlossaryFiles } from './builtinGlossar
 export type { Occurrence } from './scanner';
 export type { ServiceSettings, UnderlineMode } from './settings';
 export type { Span } from './underlines';
+export { installPreview, PREVIEW_CLASSES, type MarkdownItLike, type ParsedSource, type PreviewTerms, type PreviewTip, type PreviewToken } from './preview';
 export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
 export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
 
@@ -142,6 +146,14 @@ export interface GlossaryService extends Disposable {
   liveDocuments(): number;
   /** For tests: the index now, and the index a fresh build (nothing reused) makes of the same workspace. */
   indexSnapshots(): Promise<{ current: Record<string, Record<string, number>>; fresh: Record<string, Record<string, number>> }>;
+
+  // Markdown preview
+  /**
+   * The terms the Markdown preview marks in a document, and the tooltip of each of their entries: exactly the
+   * occurrences the editor underlines (with `off`, those of `all`: the preview has its own switch). An open
+   * document's scan is the editor's; `transient` scans text that is not an open document once, keeping nothing.
+   */
+  previewTerms(doc: TextDocument, options?: { transient?: boolean }): PreviewTerms;
 }
 
 /** Creates the glossary service; the glossary starts loading at once and the notes index follows it. */
@@ -380,5 +392,20 @@ class Service implements GlossaryService {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  // Markdown preview
+  previewTerms(doc: TextDocument, options: { transient?: boolean } = {}): PreviewTerms {
+    const scan = options.transient ? this.transientScan(doc.getText()) : this.documents.get(doc).scan;
+    const underlines = this.settings.underlines === 'off' ? 'all' : this.settings.underlines;
+    // TODO(known terms): when the writing-companion issue lands, leave out the terms marked as known here, as the
+    // underlines do (both go through underlinedOccurrences).
+    const occurrences = underlinedOccurrences(scan, this.glossary, { underlines, underlineBasic: this.settings.underlineBasic });
+    return { occurrences, tips: previewTips(occurrences, this.glossary, this.settings.language) };
+  }
+
+  private transientScan(text: string) {
+    const r = scanNoteText(text, this.glossary, { ...DEFAULT_LIMITS, maxChars: this.settings.maxFileSize });
+    return 'scan' in r ? r.scan : { occurrences: [], headings: [] };
   }
 }

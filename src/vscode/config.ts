@@ -4,6 +4,8 @@ import type { ServiceSettings } from '../core/service';
 /** The extension's settings, read once per change into a plain object. */
 export interface Config extends ServiceSettings {
   readonly statusBar: boolean;
+  /** Glossary tooltips in the Markdown preview. */
+  readonly preview: boolean;
 }
 
 export const SECTION = 'llmGlossary';
@@ -22,6 +24,7 @@ export function readConfig(): Config {
     glossaryFiles: (c.get<unknown[]>('glossaryFiles', []) ?? []).filter((x): x is string => typeof x === 'string'),
     maxFileSize: Math.max(1000, c.get<number>('maxFileSize', 2_000_000)),
     statusBar: c.get<boolean>('statusBar.enabled', true),
+    preview: c.get<boolean>('preview.enabled', true),
   };
 }
 
