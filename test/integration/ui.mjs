@@ -63,7 +63,7 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 }); // a loaded machine can take longer than the default 30 s
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('.activitybar', { timeout: 60_000 });
 
