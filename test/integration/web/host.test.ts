@@ -13,7 +13,8 @@ describe('the web extension host', () => {
   });
 });
 
-describe('glossary tooltips in the Markdown preview, in the web host', () => {
+describe('glossary tooltips in the Markdown preview, in the web host', function () {
+  this.timeout(120_000);
   it("marks exactly the editor's occurrences when the preview's markdown-it (12, as in VS Code 1.100) uses the web extension's plugin", async () => {
     const a = await api();
     await vscode.workspace.getConfiguration('llmGlossary').update('basicTerms.underline', true, vscode.ConfigurationTarget.Global);
