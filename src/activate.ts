@@ -1,6 +1,6 @@
 // Composes the extension for either host: the service with the host's collaborators, then one adapter per feature.
 import * as vscode from 'vscode';
-import { createGlossaryService, type Occurrence, type ProseReader, type ServiceWorkspace } from './core/service';
+import { createGlossaryService, type MarkdownItLike, type Occurrence, type ProseReader, type ServiceWorkspace } from './core/service';
 import { registerAddTerm } from './vscode/addTerm';
 import { registerBuiltinDocuments } from './vscode/builtinDocuments';
 import { ChapterTree } from './vscode/chapterTree';
@@ -22,6 +22,7 @@ import { registerHighlights } from './vscode/highlights';
 import { registerHover } from './vscode/hover';
 import { registerKnownTerms } from './vscode/knownTerms';
 import { registerNotesWatcher } from './vscode/notesWatcher';
+import { MarkdownPreview } from './vscode/preview';
 import { registerReferences } from './vscode/references';
 import { ConceptStatus } from './vscode/statusBar';
 import { builtinGlossary, channelLogger, indexStorage, vscodeWorkspace } from './vscode/workspace';
@@ -54,6 +55,8 @@ export interface LlmGlossaryApi {
   liveDocuments(): number;
   /** Which extension host runs the extension: Node (desktop, remote) or a web worker (vscode.dev, github.dev). */
   host: 'node' | 'web';
+  /** The markdown-it plugin of the Markdown preview (`markdown.markdownItPlugins`): glossary tooltips. */
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
 }
 
 /** What differs between hosts: how notes are read and parsed for the index. */
@@ -81,6 +84,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
   const chapterTree = new ChapterTree(service);
   const glossaryTree = new GlossaryTree(service);
   const status = new ConceptStatus(service, () => config.statusBar);
+  const preview = new MarkdownPreview(service, () => config);
   context.subscriptions.push(
     channel,
     service,
@@ -92,6 +96,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     chapterTree,
     glossaryTree,
     status,
+    preview,
     registerBuiltinDocuments(context.extensionUri),
     registerHover(MARKDOWN, service),
     registerDefinition(MARKDOWN, service),
@@ -112,6 +117,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
       glossaryTree.refresh();
       chapterTree.refresh();
       status.update();
+      preview.configChanged();
     }),
   );
   return {
@@ -131,5 +137,6 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     occurrences: (doc) => service.occurrences(toDoc(doc)),
     liveDocuments: () => service.liveDocuments(),
     host: host.host,
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
   };
 }

@@ -23,7 +23,8 @@ import { knownNames } from './suggest';
 import { normalizeTerm } from './text';
 import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import { relativeHref, relativeName, renderExport, type ExportNote, type ExportOptions, type ExportResult } from './export';
-import { underlineRanges, type Span } from './underlines';
+import { underlinedOccurrences, underlineRanges, type Span } from './underlines';
+import { previewTips, type PreviewTerms } from './preview';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
 import { readText, SILENT, type GlossarySource, type Logger, type ServiceWorkspace } from './workspace';
 import { DEFAULT_LIMITS } from './limits';
@@ -42,6 +43,7 @@ export type { Occurrence } from './scanner';
 export type { CompletionInsert, ServiceSettings, UnderlineMode } from './settings';
 export type { CompletionEntry, CompletionResult } from './completion';
 export type { Span } from './underlines';
+export { installPreview, PREVIEW_CLASSES, type MarkdownItLike, type ParsedSource, type PreviewTerms, type PreviewTip, type PreviewToken } from './preview';
 export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
 export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
 export { ENGLISH_EXPORT_LABELS, EXPORT_FORMATS, type ExportFormat, type ExportGroup, type ExportLabels, type ExportResult } from './export';
@@ -198,6 +200,13 @@ export interface GlossaryService extends Disposable {
    * glossary or the file already has its id or a name, and with a `file:line:column` error for a file it cannot edit.
    */
   addEntryEdit(text: string, file: string, draft: DraftEntry, comment?: string): GlossaryEdit | { error: string } | { duplicate: DuplicateEntry };
+  // Markdown preview
+  /**
+   * The terms the Markdown preview marks in a document, and the tooltip of each of their entries: exactly the
+   * occurrences the editor underlines (with `off`, those of `all`: the preview has its own switch). An open
+   * document's scan is the editor's; `transient` scans text that is not an open document once, keeping nothing.
+   */
+  previewTerms(doc: TextDocument, options?: { transient?: boolean }): PreviewTerms;
 }
 
 /** A term of a document and whether its entry is known. */
@@ -506,5 +515,19 @@ class Service implements GlossaryService {
     if (!open) return scanNoteText(await readText(this.options.workspace, uri), this.glossary, { ...DEFAULT_LIMITS, maxChars: this.settings.maxFileSize });
     const ds = this.documents.get(open);
     return ds.skipped ? { skip: ds.skipped } : { scan: ds.scan };
+  }
+
+  // Markdown preview
+  previewTerms(doc: TextDocument, options: { transient?: boolean } = {}): PreviewTerms {
+    const scan = options.transient ? this.transientScan(doc.getText()) : this.documents.get(doc).scan;
+    const underlines = this.settings.underlines === 'off' ? 'all' : this.settings.underlines;
+    // Known terms are left out as the underlines leave them out (both go through underlinedOccurrences).
+    const occurrences = underlinedOccurrences(scan, this.glossary, { ...this.settings, underlines });
+    return { occurrences, tips: previewTips(occurrences, this.glossary, this.settings.language) };
+  }
+
+  private transientScan(text: string) {
+    const r = scanNoteText(text, this.glossary, { ...DEFAULT_LIMITS, maxChars: this.settings.maxFileSize });
+    return 'scan' in r ? r.scan : { occurrences: [], headings: [] };
   }
 }

@@ -6,6 +6,8 @@ export interface Config extends ServiceSettings {
   readonly statusBar: boolean;
   /** Offer glossary terms as completions in Markdown prose. */
   readonly completion: boolean;
+  /** Glossary tooltips in the Markdown preview. */
+  readonly preview: boolean;
 }
 
 export const SECTION = 'llmGlossary';
@@ -28,6 +30,7 @@ export function readConfig(): Config {
     completionInsert: pick('completion.insert', ['introduction-first', 'short', 'full'] as const, 'introduction-first'),
     knownTerms: (c.get<unknown[]>('knownTerms', []) ?? []).filter((x): x is string => typeof x === 'string'),
     showKnownTerms: c.get<boolean>('showKnownTerms', false),
+    preview: c.get<boolean>('preview.enabled', true),
   };
 }
 

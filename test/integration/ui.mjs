@@ -63,7 +63,7 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 }); // a loaded machine can take longer than the default 30 s
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('.activitybar', { timeout: 60_000 });
 
@@ -71,7 +71,7 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       await page.keyboard.press('Control+P');
       await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
       await page.keyboard.type('llm-s1.md');
-      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 60_000 });
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('大模型简介'), null, { timeout: 20_000 });
     });
@@ -130,6 +130,39 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       assert.ok(rows.some((r) => /大语言模型/.test(r)), rows.slice(0, 8).join(' | '));
       await page.screenshot({ path: path.join(out, 'sidebar.png') });
       console.log(`    sidebar rows: ${rows.slice(0, 4).map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+    });
+
+    await step(results, 'the Markdown preview shows a glossary tooltip when a term is hovered', async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+      await page.keyboard.type('Markdown: Open Preview to the Side');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      // The preview is a webview: an iframe holding the iframe with the rendered note.
+      let frame;
+      for (let i = 0; i < 100 && !frame; i++) {
+        for (const f of page.frames()) if (await f.locator('.llmg-term').count().catch(() => 0)) frame = f;
+        if (!frame) await page.waitForTimeout(200);
+      }
+      assert.ok(frame, 'the preview has marked terms');
+      const term = frame.locator('.llmg-term[data-entry="emergent-abilities"]').first();
+      const tip = term.locator('.llmg-tip');
+      assert.equal(await tip.isVisible(), false, 'the tooltip is hidden before hovering');
+      await term.hover();
+      await tip.waitFor({ state: 'visible', timeout: 5000 });
+      const text = (await tip.innerText()).replace(/\s+/g, ' ');
+      assert.match(text, /emergent abilit/i);
+      assert.match(text, /涌现能力/);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(out, 'preview.png') });
+      console.log(`    preview: ${await frame.locator('.llmg-term').count()} terms marked; tooltip: ${text.slice(0, 120)}…`);
+      // Keyboard: Tab focuses a term, which shows its tooltip too.
+      await page.mouse.move(5, 400);
+      await term.focus();
+      await tip.waitFor({ state: 'visible', timeout: 5000 });
     });
   } finally {
     await browser.close().catch(() => {});

@@ -51,6 +51,11 @@ export async function eventually<T>(check: () => T | Promise<T>, what: string, m
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
+/** Like {@link eventually}, for a check that answers undefined until its value is there. */
+export async function eventuallyDefined<T>(check: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
+  return (await eventually(check, what, ms)) as T;
+}
+
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents)

@@ -77,7 +77,9 @@ describe('packaging', function () {
         'l10n/bundle.l10n.zh-cn.json',
         'media/glossary.svg',
         'media/screenshot-export.png',
+        'media/preview.css',
         'media/screenshot-hover.png',
+        'media/screenshot-preview.png',
         'media/screenshot-sidebar.png',
         'package.json',
         'package.nls.json',
@@ -92,6 +94,13 @@ describe('packaging', function () {
     const images = [...fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
     assert.ok(images.length >= 2);
     for (const img of images) assert.ok(/^https:/.test(img) || shipped.has(img), `${img} is shipped or absolute`);
+  });
+
+  it('contributes a markdown-it plugin and its stylesheet, shipped in the .vsix', () => {
+    const contributes = json('package.json').contributes as Record<string, unknown>;
+    assert.equal(contributes['markdown.markdownItPlugins'], true);
+    assert.deepEqual(contributes['markdown.previewStyles'], ['./media/preview.css']);
+    assert.ok(fs.existsSync(path.join(ROOT, 'media', 'preview.css')));
   });
 
   it('has a browser entry for the web extension host', () => {
