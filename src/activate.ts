@@ -20,6 +20,7 @@ import { registerHover } from './vscode/hover';
 import { registerNotesWatcher } from './vscode/notesWatcher';
 import { registerReferences } from './vscode/references';
 import { ConceptStatus } from './vscode/statusBar';
+import { registerTerminology } from './vscode/terminology';
 import { builtinGlossary, channelLogger, indexStorage, vscodeWorkspace } from './vscode/workspace';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -77,6 +78,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
   const chapterTree = new ChapterTree(service);
   const glossaryTree = new GlossaryTree(service);
   const status = new ConceptStatus(service, () => config.statusBar);
+  const terminology = registerTerminology(MARKDOWN, service);
   context.subscriptions.push(
     channel,
     service,
@@ -97,12 +99,14 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     registerChapterCommands(service),
     registerViewCommands(service),
     registerMaintenanceCommands(service),
+    terminology,
     onConfigChange((c) => {
       config = c;
       service.configure(c);
       decorations.refreshAll();
       glossaryTree.refresh();
       status.update();
+      terminology.refreshAll();
     }),
   );
   return {

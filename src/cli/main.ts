@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCheck } from './check';
 import { runConcepts } from './concepts';
+import { runLint } from './lint';
+import { CONFIG_FILE, lintConfig } from './lintConfig';
 import { runSuggest } from './suggest';
 
 
@@ -9,6 +11,7 @@ const USAGE = `Usage:
   llm-glossary concepts [--json] [--line N] [--glossary FILE]... [--no-builtin] [--max-file-size BYTES] [--jobs N] PATH...
   llm-glossary check GLOSSARY_FILE...
   llm-glossary suggest [--json] [--limit N] [--min-files N] [--write FILE] [--glossary FILE]... [--no-builtin] PATH...
+  llm-glossary lint [--json] [--fix] [--rules a,b] [--config FILE] [--glossary FILE]... [--no-builtin] PATH...
 
 Commands:
   concepts   List the glossary concepts used in Markdown notes, per file and per chapter.
@@ -16,6 +19,9 @@ Commands:
   check      Validate glossary files; print each problem as file:line:column: message.
   suggest    Find terms the notes use that the glossary lacks (acronyms, CamelCase names and bilingual pairs
              such as 思维链（CoT, Chain of Thought）), ranked by how many files use them.
+  lint       Check terminology in notes: file:line:column: rule: message. Rules: mixed-renderings (a concept
+             written two ways), avoided-variant (a form the glossary says to avoid), first-use-expansion (an
+             abbreviation's first use in a chapter without its introduction; off unless asked for).
 
 Options:
   --json               Machine-readable output.
@@ -27,9 +33,13 @@ Options:
   --limit N            suggest: show at most N suggestions (default 200).
   --min-files N        suggest: only terms used in at least N files (default 1).
   --write FILE         suggest: append draft entries to FILE (created if missing); existing entries are kept.
+  --fix                lint: write preferred forms and introductions into the notes (prose only), print each change.
+  --rules a,b          lint: the rules to run (default: mixed-renderings,avoided-variant, or the config file's).
+  --config FILE        lint: read rules, scope, style, firstUseFormat and glossaries from FILE (default: ${CONFIG_FILE}
+                       in the working folder, if present).
   -h, --help           Show this help.
 
-Exit status: 0 success, 1 an input had errors, 2 usage error.`;
+Exit status: 0 success, 1 an input had errors (lint: or findings remain), 2 usage error.`;
 
 /** Where the CLI writes; injected so tests can capture output without a process. */
 export interface Io {
@@ -123,13 +133,39 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           io,
         );
       }
+      case 'lint': {
+        const { values, positionals } = parse(() =>
+          parseArgs({
+            args: rest,
+            allowPositionals: true,
+            strict: true,
+            options: { ...NOTE_OPTIONS, fix: { type: 'boolean' }, rules: { type: 'string' }, config: { type: 'string' } },
+          }),
+        );
+        if (values.help) return help(io);
+        if (positionals.length === 0) throw new UsageError('lint: expected at least one PATH');
+        const config = lintConfig(io.cwd, values.config, values.rules);
+        if ('error' in config) throw new UsageError(config.error);
+        return runLint(
+          {
+            paths: positionals,
+            json: Boolean(values.json),
+            fix: Boolean(values.fix),
+            settings: config.settings,
+            glossaries: [...config.glossaries, ...(values.glossary ?? [])],
+            builtin: !values['no-builtin'],
+            maxFileSize: maxFileSizeOf(values['max-file-size']),
+          },
+          io,
+        );
+      }
       case undefined:
       case '-h':
       case '--help':
       case 'help':
         return help(io, command === undefined ? 2 : 0);
       default:
-        throw new UsageError(`unknown command "${command}"; expected "concepts", "check" or "suggest"`);
+        throw new UsageError(`unknown command "${command}"; expected "concepts", "check", "suggest" or "lint"`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -48,3 +48,6 @@ export function tooComplex(text: string, limits: DocumentLimits = DEFAULT_LIMITS
   }
   return undefined;
 }
+
+/** Pause after typing before a note's terminology diagnostics are computed again (ms). */
+export const TERMINOLOGY_DEBOUNCE_MS = 300;

@@ -1,11 +1,13 @@
-import type { SenseSpec, SourceRange } from './glossary';
+import type { SenseSpec, SourceRange, TermLanguage } from './glossary';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 
 /** A place in the file as `[line, column, endLine, endColumn]`: half the size of an object in JSON. */
 type Range = [number, number, number, number];
 /** A located string as `[value, ...range]`. */
 type Loc = [string, number, number, number, number];
-type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'related' | 'senses' | 'notIn'> & {
+type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'related' | 'senses' | 'notIn' | 'preferred' | 'avoid'> & {
+  preferred?: Partial<Record<TermLanguage, Loc>>;
+  avoid?: Partial<Record<TermLanguage, Loc[]>>;
   senses: [SenseSpec, ...Range][];
   notIn: Loc[];
   fields: string[];
@@ -20,7 +22,7 @@ type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'ab
 
 /** The built-in glossary as parsed at build time, so activation reads JSON instead of parsing YAML. */
 export interface PrecompiledGlossary {
-  readonly format: 2;
+  readonly format: 3;
   readonly files: readonly { file: string; entries: CompactEntry[]; problems: ParsedGlossaryFile['problems'] }[];
 }
 
@@ -33,7 +35,7 @@ const loc = (l: Located<string>): Loc => [l.value, ...strip(l.range)];
  */
 export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: RawEntry) => readonly string[]): PrecompiledGlossary {
   return {
-    format: 2,
+    format: 3,
     files: files.map((f) => ({
       file: f.file,
       problems: f.problems,
@@ -50,6 +52,8 @@ export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: Raw
         related: e.related.map(loc),
         senses: e.senses.map((x): [SenseSpec, ...Range] => [x.value, ...strip(x.range)]),
         notIn: e.notIn.map(loc),
+        preferred: e.preferred && mapLanguages(e.preferred, loc),
+        avoid: e.avoid && mapLanguages(e.avoid, (l) => l.map(loc)),
       })),
     })),
   };
@@ -57,7 +61,7 @@ export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: Raw
 
 /** Revives precompiled data into parsed glossary files. */
 export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
-  if (data?.format !== 2 || typeof data.files?.map !== 'function') throw new Error('not a precompiled glossary (format 2)');
+  if (data?.format !== 3 || typeof data.files?.map !== 'function') throw new Error('not a precompiled glossary (format 3)');
   return data.files.map((f) => {
     const at = (r: readonly unknown[], i = 0): SourceRange => ({ file: f.file, line: r[i] as number, column: r[i + 1] as number, endLine: r[i + 2] as number, endColumn: r[i + 3] as number });
     const back = (l: Loc): Located<string> => ({ value: l[0], range: at(l, 1) });
@@ -77,8 +81,17 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
           related: e.related.map(back),
           senses: (e.senses ?? []).map((x) => ({ value: x[0], range: at(x, 1) })),
           notIn: (e.notIn ?? []).map(back),
+          preferred: e.preferred && mapLanguages(e.preferred, back),
+          avoid: e.avoid && mapLanguages(e.avoid, (l) => l.map(back)),
         }),
       ),
     };
   });
+}
+
+/** Maps the per-language values of a `preferred` or `avoid` field. */
+function mapLanguages<A, B>(o: Partial<Record<TermLanguage, A>>, f: (a: A) => B): Partial<Record<TermLanguage, B>> {
+  const out: Partial<Record<TermLanguage, B>> = {};
+  for (const [l, v] of Object.entries(o) as [TermLanguage, A][]) out[l] = f(v);
+  return out;
 }

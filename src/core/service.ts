@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, type ServiceSettings } from './settings';
 import { underlineRanges, type Span } from './underlines';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
 import { SILENT, type Logger, type ServiceWorkspace } from './workspace';
+import { fixesOf, lintTerminology, type TermFinding, type TermFix } from './terminology';
 
 export type { ContentChange, TextDocument } from './documents';
 export type { Disposable, Event } from './events';
@@ -35,6 +36,8 @@ export type { ServiceSettings, UnderlineMode } from './settings';
 export type { Span } from './underlines';
 export type { CategoryItem, ChapterHeading, ChapterView, ConceptItem, EntryItem, UseItem } from './views';
 export type { GlossarySource, Logger, ServiceWorkspace } from './workspace';
+export { TERMINOLOGY_DEBOUNCE_MS } from './limits';
+export { DEFAULT_INTRO_FORMAT, TERM_RULES, type TermFinding, type TermFix, type TermRule, type TermSettings, type TermStyle, type TermScope, type TextEdit } from './terminology';
 
 /** The collaborators of a service. */
 export interface ServiceOptions {
@@ -142,6 +145,12 @@ export interface GlossaryService extends Disposable {
   liveDocuments(): number;
   /** For tests: the index now, and the index a fresh build (nothing reused) makes of the same workspace. */
   indexSnapshots(): Promise<{ current: Record<string, Record<string, number>>; fresh: Record<string, Record<string, number>> }>;
+
+  // Terminology: consistent renderings, avoided variants, first-use expansion (issue 11)
+  /** The terminology findings of a document's prose, by `settings.terminology`, sorted by offset. */
+  terminology(doc: TextDocument): readonly TermFinding[];
+  /** The findings whose uses touch `[start, end]`, each with its quick fixes for the use there. */
+  terminologyFixes(doc: TextDocument, start: number, end: number): { finding: TermFinding; fixes: TermFix[] }[];
 }
 
 /** Creates the glossary service; the glossary starts loading at once and the notes index follows it. */
@@ -380,5 +389,24 @@ class Service implements GlossaryService {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  // Terminology: consistent renderings, avoided variants, first-use expansion (issue 11)
+  private readonly termCache = new WeakMap<DocumentScan, { settings: ServiceSettings['terminology']; findings: readonly TermFinding[] }>();
+
+  terminology(doc: TextDocument): readonly TermFinding[] {
+    const ds = this.documents.get(doc);
+    const cached = this.termCache.get(ds);
+    if (cached?.settings === this.settings.terminology) return cached.findings;
+    const findings = lintTerminology({ text: ds.text, scan: ds.scan, chapters: ds.chapters }, (id) => this.glossary.get(id), this.settings.terminology);
+    this.termCache.set(ds, { settings: this.settings.terminology, findings });
+    return findings;
+  }
+
+  terminologyFixes(doc: TextDocument, start: number, end: number): { finding: TermFinding; fixes: TermFix[] }[] {
+    const text = this.documents.get(doc).text;
+    return this.terminology(doc)
+      .filter((f) => f.uses.some((u) => u.start <= end && start <= u.end))
+      .map((finding) => ({ finding, fixes: fixesOf(finding, start, text) }));
   }
 }

@@ -1,5 +1,6 @@
 import type { DisplayLanguage } from './hover';
 import type { LayerSettings } from './glossaryLayers';
+import { DEFAULT_TERM_SETTINGS, type TermSettings } from './terminology/types';
 
 /** How terms are underlined in the editor. */
 export type UnderlineMode = 'all' | 'firstInSection' | 'off';
@@ -13,6 +14,8 @@ export interface ServiceSettings extends LayerSettings {
   readonly underlineBasic: boolean;
   /** Notes longer than this many characters are not scanned. */
   readonly maxFileSize: number;
+  /** Terminology rules: which run, over what scope, under which house style, and the first-use format. */
+  readonly terminology: TermSettings;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -22,4 +25,5 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   builtin: true,
   glossaryFiles: [],
   maxFileSize: 2_000_000,
+  terminology: DEFAULT_TERM_SETTINGS,
 };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServiceSettings } from '../core/service';
+import { DEFAULT_INTRO_FORMAT, type ServiceSettings, type TermRule, type TermSettings } from '../core/service';
 
 /** The extension's settings, read once per change into a plain object. */
 export interface Config extends ServiceSettings {
@@ -22,6 +22,21 @@ export function readConfig(): Config {
     glossaryFiles: (c.get<unknown[]>('glossaryFiles', []) ?? []).filter((x): x is string => typeof x === 'string'),
     maxFileSize: Math.max(1000, c.get<number>('maxFileSize', 2_000_000)),
     statusBar: c.get<boolean>('statusBar.enabled', true),
+    terminology: readTerminology(c, pick),
+  };
+}
+
+/** The terminology settings: consistency rules on by default, first-use expansion off. */
+function readTerminology(c: vscode.WorkspaceConfiguration, pick: <T extends string>(key: string, allowed: readonly T[], fallback: T) => T): TermSettings {
+  const rules: TermRule[] = [];
+  if (c.get<boolean>('terminology.enabled', true)) rules.push('mixed-renderings', 'avoided-variant');
+  if (c.get<boolean>('firstUse.enabled', false)) rules.push('first-use-expansion');
+  const format = c.get<string>('firstUse.format', '');
+  return {
+    rules,
+    scope: pick('terminology.scope', ['note', 'chapter'] as const, 'note'),
+    style: pick('terminology.style', ['glossary', 'zh-first', 'en-first'] as const, 'glossary'),
+    introFormat: typeof format === 'string' && format.includes('{abbr}') ? format : DEFAULT_INTRO_FORMAT,
   };
 }
 

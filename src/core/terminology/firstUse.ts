@@ -1,0 +1,66 @@
+import type { Chapter } from '../chapters';
+import type { GlossaryEntry } from '../glossary';
+import type { Heading, Occurrence } from '../scanner';
+import { normalizeTerm } from '../text';
+import { byEntry, type RuleContext } from './consistency';
+import { introductions } from './introductions';
+import { preferredForm } from './renderings';
+import type { TermFinding } from './types';
+
+/**
+ * `first-use-expansion`: in each chapter, the first use of a concept with an abbreviation, outside headings, must
+ * not be the bare abbreviation. A use inside an introduction — 思维链（chain of thought, CoT）, or CoT（思维链）— is
+ * fine, and so is a first use by the full name.
+ */
+export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapter[], headings: readonly Heading[], ctx: RuleContext): TermFinding[] {
+  const out: TermFinding[] = [];
+  const inHeading = (o: Occurrence) => headings.some((h) => o.start >= h.start && o.start < h.end);
+  for (const c of chapters) {
+    const body = occs.filter((o) => o.line >= c.line && o.line <= c.endLine && !inHeading(o));
+    for (const [id, list] of byEntry(body)) {
+      const e = ctx.entry(id);
+      const first = list[0];
+      if (!e || !isBareAbbreviation(e, first, ctx)) continue;
+      const { inside, heads } = introductions(ctx.text, list);
+      if (inside.has(first) || heads.has(first)) continue;
+      const introduction = introduce(e, first.text, ctx.settings.introFormat);
+      out.push({
+        rule: 'first-use-expansion',
+        severity: 'information',
+        entryId: e.id,
+        start: first.start,
+        end: first.end,
+        message: `first use of "${first.text}" in this chapter without saying what it stands for; write ${introduction}`,
+        args: { concept: e.en, forms: [first.text], preferred: introduction, form: first.text },
+        uses: [{ start: first.start, end: first.end, text: first.text }],
+        replaceable: [],
+        introduction,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The use is the entry's abbreviation (or its plural, LLMs), the entry has a longer name and is not a basic term
+ * (AI, GPU need no introduction), and the note does not allow the form.
+ */
+function isBareAbbreviation(e: GlossaryEntry, o: Occurrence, ctx: RuleContext): boolean {
+  if (!e.abbr || e.level === 'basic' || normalizeTerm(e.abbr, false) === normalizeTerm(e.en, false)) return false;
+  if (ctx.allowed.has(normalizeTerm(o.text, false))) return false;
+  const t = normalizeTerm(o.text, true);
+  const a = normalizeTerm(e.abbr, true);
+  return t === a || t === `${a}s`;
+}
+
+/** The introduction in the user's format; a part the entry lacks is left out with its separator. */
+export function introduce(e: GlossaryEntry, abbr: string, format: string): string {
+  const values: Record<string, string | undefined> = { zh: preferredForm(e, 'zh'), en: preferredForm(e, 'en'), abbr };
+  let f = format;
+  for (const key of ['zh', 'en'] as const) {
+    if (values[key]) continue;
+    f = f.replace(new RegExp(`\\{${key}\\}\\s*[,，、]\\s*|\\s*[,，、]\\s*\\{${key}\\}`), '');
+    if (f.includes(`{${key}}`)) return `${values.zh ?? values.en}（${abbr}）`;
+  }
+  return f.replace(/\{(zh|en|abbr)\}/g, (_, k: string) => values[k] ?? '');
+}
