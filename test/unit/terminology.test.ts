@@ -19,7 +19,8 @@ function lint(text: string, settings: Partial<TermSettings> = {}, glossary = bui
 
 const brief = (fs: readonly TermFinding[]) => fs.map((f) => `${f.rule} ${f.entryId} ${f.uses.map((u) => u.text).join('|')}`);
 
-describe('terminology: glossary format', () => {
+describe('terminology: glossary format', function () {
+  this.timeout(30_000);
   it('the built-in glossary declares preferred and avoided forms, and avoided forms are names', () => {
     const ft = builtin.get('fine-tuning')!;
     assert.deepEqual(ft.preferred, { zh: '微调', en: 'fine-tuning' });
@@ -70,7 +71,8 @@ describe('terminology: glossary format', () => {
   });
 });
 
-describe('terminology: mixed-renderings and avoided-variant', () => {
+describe('terminology: mixed-renderings and avoided-variant', function () {
+  this.timeout(30_000);
   // datawhalechina+self-llm/examples/数字生命/readme.md:102
   const note = '> 其次就是微调方式的选择，主要考虑Lora和全量精调，那为什么我最终选择Lora,而不是全量精调，我们采用LoRa微调。\n\n我们在指令数据上精调模型，再用微调后的模型评测。\n';
 
@@ -134,7 +136,8 @@ describe('terminology: mixed-renderings and avoided-variant', () => {
   });
 });
 
-describe('terminology: first-use-expansion', () => {
+describe('terminology: first-use-expansion', function () {
+  this.timeout(30_000);
   it('a bare first use in a chapter is flagged with the introduction in the configured format', () => {
     const t = '# 推理\n\n我们先看 CoT 的效果，再讨论思维链的局限。\n';
     const f = lint(t, { rules: ['first-use-expansion'] });
@@ -155,7 +158,8 @@ describe('terminology: first-use-expansion', () => {
   });
 });
 
-describe('terminology: fixes', () => {
+describe('terminology: fixes', function () {
+  this.timeout(30_000);
   const note = '我们在指令数据上精调模型，再用微调后的模型评测；精调需要数据。\n';
 
   it('replace this use, replace all uses, allow: plain edits that fix the note', () => {

@@ -16,7 +16,7 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
   const out: TermFinding[] = [];
   const inHeading = (o: Occurrence) => headings.some((h) => o.start >= h.start && o.start < h.end);
   for (const c of chapters) {
-    const body = occs.filter((o) => o.line >= c.line && o.line <= c.endLine && !inHeading(o));
+    const body = occs.filter((o) => o.line >= c.line && o.line <= c.endLine && !inHeading(o) && !gluedToName(ctx.text, o));
     for (const [id, list] of byEntry(body)) {
       const e = ctx.entry(id);
       const first = list[0];
@@ -41,6 +41,13 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
   return out;
 }
 
+/** A use that is part of a longer hyphenated or dotted name (GNN-RAG, RoPE-based): not a use to introduce. */
+function gluedToName(text: string, o: Occurrence): boolean {
+  const before = text.charAt(o.start - 1);
+  const after = text.charAt(o.end);
+  return /[-.\w]/.test(before) || /^[-.]\w$/.test(after + text.charAt(o.end + 1)) || /\w/.test(after);
+}
+
 /**
  * The use is the entry's abbreviation (or its plural, LLMs), the entry has a longer name and is not a basic term
  * (AI, GPU need no introduction), and the note does not allow the form.
@@ -60,7 +67,7 @@ export function introduce(e: GlossaryEntry, abbr: string, format: string): strin
   for (const key of ['zh', 'en'] as const) {
     if (values[key]) continue;
     f = f.replace(new RegExp(`\\{${key}\\}\\s*[,，、]\\s*|\\s*[,，、]\\s*\\{${key}\\}`), '');
-    if (f.includes(`{${key}}`)) return `${values.zh ?? values.en}（${abbr}）`;
+    if (f.includes(`{${key}}`)) f = key === 'zh' ? '{en} ({abbr})' : '{zh}（{abbr}）';
   }
   return f.replace(/\{(zh|en|abbr)\}/g, (_, k: string) => values[k] ?? '');
 }
