@@ -196,3 +196,12 @@ describe('terminology: fixes', function () {
     assert.deepEqual(brief(lint(fixed)), []);
   });
 });
+
+describe('terminology: link text', function () {
+  this.timeout(30_000);
+  it('uses inside link text (titles) are left alone by every rule', () => {
+    // aishwaryanr+awesome-generative-ai-guide/courses.md: a course title in link text, then the note's own words
+    const t = '- **[Finetuning Large Language Models](https://learn.deeplearning.ai/)**\n\n[MemoRAG: Next-Gen RAG](https://arxiv.org/abs/2409.05591)\n\nWe use fine-tuning here.\n';
+    assert.deepEqual(brief(lint(t)), []);
+  });
+});

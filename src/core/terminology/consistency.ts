@@ -76,10 +76,10 @@ function groupsOf(e: GlossaryEntry, uses: readonly Use[], all: readonly Occurren
 
 const toUse = (o: Occurrence): TermUse => ({ start: o.start, end: o.end, text: o.text });
 
-/** Distinct texts with their counts, most used first: `词元 ×3`. */
+/** The renderings used with their counts, most used first, as the glossary spells them: `词元 ×3`. */
 function formCounts(uses: readonly Use[]): string[] {
   const counts = new Map<string, number>();
-  for (const u of uses) counts.set(u.occ.text, (counts.get(u.occ.text) ?? 0) + 1);
+  for (const u of uses) counts.set(u.r.name, (counts.get(u.r.name) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ×${n}`);
 }
 

@@ -21,12 +21,27 @@ export interface ScannedNote {
 }
 
 /**
- * Runs the terminology rules on one note (only prose: the scan's occurrences are never in code) and returns the
- * findings sorted by offset.
+ * True inside the text of an inline link, `[…](…)` or `[…][…]`, on one line: usually a title (of a paper, a course,
+ * a page), which a note quotes rather than words itself.
+ */
+export function insideLinkText(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const open = text.lastIndexOf('[', start - 1);
+  if (open < lineStart || text.lastIndexOf(']', start - 1) > open) return false;
+  const close = text.indexOf(']', end);
+  const nl = text.indexOf('\n', end);
+  if (close < 0 || (nl >= 0 && close > nl)) return false;
+  const after = text.charAt(close + 1);
+  return after === '(' || after === '[';
+}
+
+/**
+ * Runs the terminology rules on one note and returns the findings sorted by offset. Only prose is read (the scan's
+ * occurrences are never in code, math or HTML), and uses inside link text are left alone.
  */
 export function lintTerminology(note: ScannedNote, entry: (id: string) => GlossaryEntry | undefined, settings: TermSettings): TermFinding[] {
   const ctx: RuleContext = { text: note.text, entry, renderings: new Renderings(), allowed: allowedForms(allowDirectives(note.text)), settings };
-  const occs = note.scan.occurrences;
+  const occs = note.scan.occurrences.filter((o) => !insideLinkText(note.text, o.start, o.end));
   const chapters = note.chapters ?? chaptersOf(note.scan.headings, note.scan.lastLine);
   const out: TermFinding[] = [];
   const on = new Set(settings.rules);
