@@ -152,6 +152,11 @@ describe('terminology: first-use-expansion', function () {
     assert.deepEqual(brief(lint(t, { rules: ['first-use-expansion'] })), []);
   });
 
+  it('an abbreviation in parentheses after other words is introduced by them (a name the glossary may lack)', () => {
+    // liguodongiot+llm-action/llm-eval/llm-performance/llmperf.md:16, and an English abstract
+    assert.deepEqual(brief(lint('- 首词元时间（TTFT）\n\nVision-language-action (VLA) models have recently shown strong potential.\n', { rules: ['first-use-expansion'] })), []);
+  });
+
   it('each chapter needs its own introduction; basic terms such as GPU need none', () => {
     const t = '# 一\n\n思维链（chain of thought, CoT）很有用。\n\n# 二\n\n在 GPU 上 CoT 更慢。\n';
     assert.deepEqual(brief(lint(t, { rules: ['first-use-expansion'] })), ['first-use-expansion chain-of-thought CoT']);

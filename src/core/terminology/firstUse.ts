@@ -10,7 +10,8 @@ import type { TermFinding } from './types';
 /**
  * `first-use-expansion`: in each chapter, the first use of a concept with an abbreviation, outside headings, must
  * not be the bare abbreviation. A use inside an introduction — 思维链（chain of thought, CoT）, or CoT（思维链）— is
- * fine, and so is a first use by the full name.
+ * fine, and so is a first use by the full name, or an abbreviation that opens parentheses after other words
+ * (首词元时间（TTFT）: a name the glossary may lack introduces it).
  */
 export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapter[], headings: readonly Heading[], ctx: RuleContext): TermFinding[] {
   const out: TermFinding[] = [];
@@ -22,7 +23,7 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
       const first = list[0];
       if (!e || !isBareAbbreviation(e, first, ctx)) continue;
       const { inside, heads } = introductions(ctx.text, list);
-      if (inside.has(first) || heads.has(first)) continue;
+      if (inside.has(first) || heads.has(first) || opensGroup(ctx.text, first)) continue;
       const introduction = introduce(e, first.text, ctx.settings.introFormat);
       out.push({
         rule: 'first-use-expansion',
@@ -39,6 +40,16 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
     }
   }
   return out;
+}
+
+/** The abbreviation opens a parenthesised group (视觉-语言-动作模型（VLA）): the words before it introduce it. */
+function opensGroup(text: string, o: Occurrence): boolean {
+  let p = o.start - 1;
+  while (p >= 0 && text[p] === ' ') p--;
+  if (text[p] !== '(' && text[p] !== '（') return false;
+  let q = p - 1;
+  while (q >= 0 && text[q] === ' ') q--;
+  return q >= 0 && /[^\s(（]/.test(text[q]);
 }
 
 /** A use that is part of a longer hyphenated or dotted name (GNN-RAG, RoPE-based): not a use to introduce. */
