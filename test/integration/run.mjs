@@ -177,7 +177,7 @@ export async function runSuites(tmp, { extensionPath = ROOT, tests = path.join(R
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
-    await page.goto(url);
+    await page.goto(url, { timeout: 180_000 }); // a loaded machine can take minutes to serve the workbench
     const timer = setTimeout(() => settle('timeout'), OVERALL_TIMEOUT_MS);
     const code = await result;
     clearTimeout(timer);
