@@ -31,7 +31,8 @@ async function applyAndUndo(editor: vscode.TextEditor, action: vscode.CodeAction
   await eventually(() => doc.getText() === before, `one undo restores the note after "${action.title}"`);
 }
 
-describe('terminology in a real VS Code', () => {
+describe('terminology in a real VS Code', function () {
+  this.timeout(120_000);
   before(api);
   after(async () => {
     for (const n of ['a', 'b', 'c']) await vscode.workspace.fs.delete(workspaceUri('notes', `terminology-${n}.md`)).then(undefined, () => undefined);
