@@ -25,6 +25,7 @@ import { registerNotesWatcher } from './vscode/notesWatcher';
 import { MarkdownPreview } from './vscode/preview';
 import { registerReferences } from './vscode/references';
 import { ConceptStatus } from './vscode/statusBar';
+import { registerTerminology } from './vscode/terminology';
 import { builtinGlossary, channelLogger, indexStorage, vscodeWorkspace } from './vscode/workspace';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -85,6 +86,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
   const glossaryTree = new GlossaryTree(service);
   const status = new ConceptStatus(service, () => config.statusBar);
   const preview = new MarkdownPreview(service, () => config);
+  const terminology = registerTerminology(MARKDOWN, service);
   context.subscriptions.push(
     channel,
     service,
@@ -110,6 +112,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
     registerCompletion(MARKDOWN, service, () => config.completion),
     registerKnownTerms(MARKDOWN, service),
     registerAddTerm(MARKDOWN, service),
+    terminology,
     onConfigChange((c) => {
       config = c;
       service.configure(c);
@@ -118,6 +121,7 @@ export function activateWith(context: vscode.ExtensionContext, host: HostCollabo
       chapterTree.refresh();
       status.update();
       preview.configChanged();
+      terminology.refreshAll();
     }),
   );
   return {

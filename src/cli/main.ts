@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { runCheck } from './check';
 import { runConcepts } from './concepts';
 import { runExport } from './export';
+import { runLint } from './lint';
+import { CONFIG_FILE, lintConfig } from './lintConfig';
 import { runSuggest } from './suggest';
 import { cacheFile, toolVersion } from './cache';
 
@@ -14,6 +16,7 @@ const USAGE = `Usage:
   llm-glossary suggest [--json] [--limit N] [--min-files N] [--write FILE] [--glossary FILE]... [--no-builtin] PATH...
   llm-glossary export --format anki|csv|md [--chapter N | --line N] [--out FILE] [--lang both|zh|en]
                       [--group chapter|alpha] [--glossary FILE]... [--no-builtin] PATH...
+  llm-glossary lint [--json] [--fix] [--rules a,b] [--config FILE] [--glossary FILE]... [--no-builtin] PATH...
 
 Commands:
   concepts   List the glossary concepts used in Markdown notes, per file and per chapter.
@@ -23,6 +26,9 @@ Commands:
              such as 思维链（CoT, Chain of Thought）), ranked by how many files use them.
   export     Export the concepts of notes for study: Anki cards (tab-separated, with Anki's file headers),
              CSV (RFC 4180, UTF-8 with BOM) or a printable Markdown glossary with where-used links.
+  lint       Check terminology in notes: file:line:column: rule: message. Rules: mixed-renderings (a concept
+             written two ways), avoided-variant (a form the glossary says to avoid), first-use-expansion (an
+             abbreviation's first use in a chapter without its introduction; off unless asked for).
 
 Options:
   --json               Machine-readable output.
@@ -42,9 +48,13 @@ Options:
   --out FILE           export: write FILE (replaced if it exists, atomically) instead of standard output.
   --lang L             export: definitions in both (default), zh or en.
   --group G            export --format md: by chapter (default) or alpha (English by letter, Chinese by pinyin).
+  --fix                lint: write preferred forms and introductions into the notes (prose only), print each change.
+  --rules a,b          lint: the rules to run (default: mixed-renderings,avoided-variant, or the config file's).
+  --config FILE        lint: read rules, scope, style, firstUseFormat and glossaries from FILE (default: ${CONFIG_FILE}
+                       in the working folder, if present).
   -h, --help           Show this help.
 
-Exit status: 0 success, 1 an input had errors, 2 usage error.`;
+Exit status: 0 success, 1 an input had errors (lint: or findings remain), 2 usage error.`;
 
 /** Where the CLI writes; injected so tests can capture output without a process. */
 export interface Io {
@@ -154,6 +164,32 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       case 'export':
         return exportCommand(rest, io);
+      case 'lint': {
+        const { values, positionals } = parse(() =>
+          parseArgs({
+            args: rest,
+            allowPositionals: true,
+            strict: true,
+            options: { ...NOTE_OPTIONS, fix: { type: 'boolean' }, rules: { type: 'string' }, config: { type: 'string' } },
+          }),
+        );
+        if (values.help) return help(io);
+        if (positionals.length === 0) throw new UsageError('lint: expected at least one PATH');
+        const config = lintConfig(io.cwd, values.config, values.rules);
+        if ('error' in config) throw new UsageError(config.error);
+        return runLint(
+          {
+            paths: positionals,
+            json: Boolean(values.json),
+            fix: Boolean(values.fix),
+            settings: config.settings,
+            glossaries: [...config.glossaries, ...(values.glossary ?? [])],
+            builtin: !values['no-builtin'],
+            maxFileSize: maxFileSizeOf(values['max-file-size']),
+          },
+          io,
+        );
+      }
       case undefined:
       case '-h':
       case '--help':
@@ -161,6 +197,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return help(io, command === undefined ? 2 : 0);
       default:
         throw new UsageError(`unknown command "${command}"; expected "concepts", "check", "suggest" or "export"`);
+        throw new UsageError(`unknown command "${command}"; expected "concepts", "check", "suggest" or "lint"`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

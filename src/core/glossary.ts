@@ -27,6 +27,17 @@ export interface SenseSpec {
   readonly default: boolean;
 }
 
+/** The language a name is written in: Chinese when it has a Han character, English otherwise. */
+export type TermLanguage = 'zh' | 'en';
+
+/** The two languages of a name, in a fixed order. */
+export const TERM_LANGUAGES: readonly TermLanguage[] = ['zh', 'en'];
+
+/** Chinese when a name has a Han character, English otherwise. */
+export function termLanguage(name: string): TermLanguage {
+  return /\p{Script=Han}/u.test(name) ? 'zh' : 'en';
+}
+
 /** How prominently the editor shows an entry: `basic` terms (token, parameter) are shown quietly. */
 export type Level = 'basic' | 'standard';
 
@@ -50,6 +61,10 @@ export interface GlossaryEntry {
   readonly senses: readonly SenseSpec[];
   /** Longer words in which this entry's names never mean it. */
   readonly notIn: readonly string[];
+  /** The form notes should use, per language (one of the entry's names); declaring it turns the terminology checks on. */
+  readonly preferred: Readonly<Partial<Record<TermLanguage, string>>>;
+  /** Forms to avoid, per language; each is also a name of the entry. */
+  readonly avoid: Readonly<Record<TermLanguage, readonly string[]>>;
   /** Where the entry is defined (its `- id:` item); for a merged entry, the last file that defined it. */
   readonly source: SourceRange;
   /** True for entries that come from the glossary shipped with the extension, unchanged by user files. */

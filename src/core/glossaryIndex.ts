@@ -1,4 +1,4 @@
-import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange } from './glossary';
+import { TERM_LANGUAGES, type GlossaryEntry, type GlossaryProblem, type SenseSpec, type SourceRange, type TermLanguage } from './glossary';
 import { plainNames, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
 import { Matcher, type CompiledTrie, type MatchPattern, type SenseCandidate } from './matcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
@@ -188,9 +188,31 @@ function toEntry(m: Merged, merged: ReadonlyMap<string, Merged>, report: Report)
     verb: e.verb,
     senses: e.senses.map((s) => s.value),
     notIn: e.notIn.map((n) => n.value),
+    ...terminology(e, report),
     source: e.range,
     builtin: m.builtin,
   };
+}
+
+/** The preferred and avoided forms of a merged entry; a preferred form that is not one of its names is an error. */
+function terminology(e: RawEntry, report: Report): Pick<GlossaryEntry, 'preferred' | 'avoid'> {
+  const names = new Set(plainNames(e).map((n) => normalizeTerm(n.value, false)));
+  const preferred: Partial<Record<TermLanguage, string>> = {};
+  const avoid: Record<TermLanguage, string[]> = { zh: [], en: [] };
+  for (const l of TERM_LANGUAGES) {
+    for (const a of e.avoid?.[l] ?? []) avoid[l].push(a.value);
+    const p = e.preferred?.[l];
+    if (!p) continue;
+    const avoided = new Set(avoid[l].map((a) => normalizeTerm(a, false)));
+    const key = normalizeTerm(p.value, false);
+    if (!names.has(key) || avoided.has(key)) {
+      const own = [e.en, e.zh, e.abbr, ...e.aliases].filter((n): n is Located<string> => n !== undefined && !avoided.has(normalizeTerm(n.value, false)));
+      report(p.range, `preferred.${l} "${p.value}" of entry "${e.id.value}" is not one of its names; expected one of ${own.map((n) => `"${n.value}"`).join(', ')}`);
+      continue;
+    }
+    preferred[l] = p.value;
+  }
+  return { preferred, avoid };
 }
 
 /** Proper names (a capital, then lower case: Adam, Claude) keep their exact form; other names take a plural. */
@@ -262,7 +284,7 @@ function surfaceIn(compound: string, surface: string): { start: number; length: 
 /** The later entry's given fields win; fields it leaves out come from the earlier one. */
 function overlay(base: RawEntry, top: RawEntry): RawEntry {
   const pick = <K extends keyof RawEntry>(k: K): RawEntry[K] => (top.fields.has(k) ? top[k] : base[k]);
-  const namesChanged = ['en', 'zh', 'abbr', 'aliases', 'verb'].some((k) => top.fields.has(k));
+  const namesChanged = ['en', 'zh', 'abbr', 'aliases', 'verb', 'avoid'].some((k) => top.fields.has(k));
   return {
     id: top.id,
     fields: new Set([...base.fields, ...top.fields]),
@@ -280,6 +302,8 @@ function overlay(base: RawEntry, top: RawEntry): RawEntry {
     verb: pick('verb'),
     senses: pick('senses'),
     notIn: pick('notIn'),
+    preferred: pick('preferred'),
+    avoid: pick('avoid'),
     forms: namesChanged ? top.forms : base.forms,
     range: top.range,
   };

@@ -69,7 +69,8 @@ export function lintGlossary(index: GlossaryIndex, options: LintOptions): Glossa
     lintSenses(e, report);
     // A sense surface is matched only with evidence, unless it is a default sense: then it is checked like a name.
     const gated = new Set(e.senses.filter((s) => !s.default).map((s) => s.surface.toLowerCase()));
-    for (const term of [...entryTerms(e), ...e.senses.filter((s) => s.default).map((s) => s.surface)]) {
+    lintTerminology(e, report);
+    for (const term of [...entryTerms(e), ...e.avoid.zh, ...e.avoid.en, ...e.senses.filter((s) => s.default).map((s) => s.surface)]) {
       const t = term.trim();
       if ([...t].length === 1 && isHan(t.charCodeAt(0))) report(`"${t}" is a single Han character; it would match inside countless words`);
       if (gated.has(t.toLowerCase())) continue;
@@ -86,6 +87,13 @@ export function lintGlossary(index: GlossaryIndex, options: LintOptions): Glossa
 function lintSenses(e: GlossaryEntry, report: (m: string) => void): void {
   for (const s of e.senses) {
     if (!s.default && s.compounds.length === 0 && s.cues.length === 0) report(`sense "${s.surface}" has no compounds, cues or default, so it can never be chosen`);
+  }
+}
+
+/** Avoided forms need a preferred form in their language, so every hint has a replacement to offer. */
+function lintTerminology(e: GlossaryEntry, report: (m: string) => void): void {
+  for (const l of ['zh', 'en'] as const) {
+    if (e.avoid[l].length > 0 && !e.preferred[l]) report(`avoid.${l} is given without preferred.${l}; say which form replaces the avoided ones`);
   }
 }
 

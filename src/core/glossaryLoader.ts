@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import schema from '../../glossary/glossary.schema.json';
-import type { GlossaryProblem, Level, Reference, SenseSpec, SourceRange } from './glossary';
+import { termLanguage, TERM_LANGUAGES, type GlossaryProblem, type Level, type Reference, type SenseSpec, type SourceRange, type TermLanguage } from './glossary';
 import { LineIndex, normalizeTerm } from './text';
 
 /** A name (or related id) as written in a file, with its place. */
@@ -29,6 +29,10 @@ export interface RawEntry {
   readonly verb?: string;
   readonly senses: readonly Located<SenseSpec>[];
   readonly notIn: readonly Located<string>[];
+  /** The preferred form per language, as written. */
+  readonly preferred?: Readonly<Partial<Record<TermLanguage, Located<string>>>>;
+  /** Forms to avoid per language, as written. */
+  readonly avoid?: Readonly<Partial<Record<TermLanguage, readonly Located<string>[]>>>;
   /** Word forms and script variants generated when the built-in glossary is compiled (absent otherwise). */
   readonly forms?: readonly string[];
   /** The whole `- id: ...` item. */
@@ -36,13 +40,21 @@ export interface RawEntry {
 }
 
 /**
- * The names of an entry that are matched as written: English, Chinese, abbreviation, aliases, in that order, less
- * those the entry lists as sense surfaces (those match only as senses).
+ * The names of an entry that are matched as written: English, Chinese, abbreviation, aliases, in that order, then
+ * the forms to avoid that are not already names, less those the entry lists as sense surfaces (those match only as
+ * senses).
  */
 export function plainNames(e: RawEntry): Located<string>[] {
   const surfaces = new Set(e.senses.map((s) => normalizeTerm(s.value.surface, false)));
-  const all = [e.en, ...(e.zh ? [e.zh] : []), ...(e.abbr ? [e.abbr] : []), ...e.aliases];
-  return all.filter((n) => !surfaces.has(normalizeTerm(n.value, false)));
+  const named = [e.en, ...(e.zh ? [e.zh] : []), ...(e.abbr ? [e.abbr] : []), ...e.aliases];
+  const keys = new Set(named.map((n) => normalizeTerm(n.value, false)));
+  const avoided = avoidedForms(e).filter((a) => !keys.has(normalizeTerm(a.value, false)));
+  return [...named, ...avoided].filter((n) => !surfaces.has(normalizeTerm(n.value, false)));
+}
+
+/** Every form an entry declares to avoid, in both languages. */
+export function avoidedForms(e: Pick<RawEntry, 'avoid'>): Located<string>[] {
+  return TERM_LANGUAGES.flatMap((l) => e.avoid?.[l] ?? []);
 }
 
 /** The result of reading one glossary file. */
@@ -67,7 +79,7 @@ export const defaultLoadLimits: LoadLimits = { maxFileSize: 2_000_000, maxAliasC
 
 const ENTRY_FIELDS = [
   'id', 'en', 'zh', 'abbr', 'aliases', 'category', 'level', 'definition', 'related', 'references', 'caseSensitive', 'draft',
-  'verb', 'senses', 'notIn',
+  'verb', 'senses', 'notIn', 'preferred', 'avoid',
 ];
 const REQUIRED_FIELDS = new Set(['id', 'en', 'category', 'definition']);
 
@@ -210,6 +222,7 @@ export function parseGlossaryFile(text: string, file: string, limits: LoadLimits
       verb: located(['verb'])?.value,
       senses: readSenses(data, located, problems),
       notIn: list('notIn'),
+      ...readTerminology(data, located, problems),
       range: rangeOf(itemStart, keyEnd(item) ?? itemEnd),
     });
   }
@@ -231,6 +244,40 @@ function readSenses(data: Record<string, unknown>, located: (path: (string | num
     const value: SenseSpec = { surface: surface.value, compounds: compounds.map((c) => c.value), cues, default: s.default === true };
     return [{ value, range: surface.range }];
   });
+}
+
+/**
+ * The `preferred` and `avoid` forms of an entry. A form written in the other language (a Chinese form without a
+ * Han character, an English one with one) is reported and left out; whether a preferred form is one of the
+ * entry's names is checked after merging (a user file may prefer a name the built-in entry gives).
+ */
+function readTerminology(
+  data: Record<string, unknown>,
+  located: (path: (string | number)[]) => Located<string> | undefined,
+  problems: GlossaryProblem[],
+): Pick<RawEntry, 'preferred' | 'avoid'> {
+  const inLanguage = (l: TermLanguage, field: string) => (f: Located<string> | undefined): f is Located<string> => {
+    if (!f) return false;
+    if (termLanguage(f.value) === l) return true;
+    const expected = l === 'zh' ? 'a Chinese form (with Han characters)' : 'an English form (without Han characters)';
+    problems.push({ ...f.range, severity: 'error', message: `${field}.${l} "${f.value}" is not in ${l === 'zh' ? 'Chinese' : 'English'}; expected ${expected}` });
+    return false;
+  };
+  const out: { preferred?: Partial<Record<TermLanguage, Located<string>>>; avoid?: Partial<Record<TermLanguage, Located<string>[]>> } = {};
+  for (const l of TERM_LANGUAGES) {
+    const p = data.preferred as Record<string, unknown> | undefined;
+    const pref = p && typeof p[l] === 'string' ? located(['preferred', l]) : undefined;
+    if (inLanguage(l, 'preferred')(pref)) (out.preferred ??= {})[l] = pref;
+    const a = (data.avoid as Record<string, unknown> | undefined)?.[l];
+    if (!Array.isArray(a)) continue;
+    const forms = a.map((_, i) => located(['avoid', l, i])).filter(inLanguage(l, 'avoid'));
+    for (const f of forms) {
+      if (pref && normalizeTerm(f.value, false) === normalizeTerm(pref.value, false))
+        problems.push({ ...f.range, severity: 'error', message: `avoid.${l} "${f.value}" is also the preferred form; expected a different form` });
+    }
+    (out.avoid ??= {})[l] = forms.filter((f) => !pref || normalizeTerm(f.value, false) !== normalizeTerm(pref.value, false));
+  }
+  return out;
 }
 
 function cleanDefinition(d: { en?: string; zh?: string }): { en?: string; zh?: string } {
@@ -292,7 +339,7 @@ function describe(err: ErrorObject, idHint: string): string {
   const p = err.params as Record<string, unknown>;
   switch (err.keyword) {
     case 'additionalProperties': {
-      const allowed = err.instancePath === '' ? ENTRY_FIELDS : err.instancePath.endsWith('definition') ? ['en', 'zh'] : ['title', 'year', 'url'];
+      const allowed = err.instancePath === '' ? ENTRY_FIELDS : /(definition|preferred|avoid)$/.test(err.instancePath) ? ['en', 'zh'] : ['title', 'year', 'url'];
       return `unknown field "${p.additionalProperty}"${idHint}; expected one of ${allowed.join(', ')}`;
     }
     case 'required':

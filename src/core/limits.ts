@@ -62,3 +62,5 @@ export const COMPLETION_LIMITS = {
   /** Characters around the cursor looked at to tell a Chinese note from an English one. */
   languageWindow: 300,
 } as const;
+/** Pause after typing before a note's terminology diagnostics are computed again (ms). */
+export const TERMINOLOGY_DEBOUNCE_MS = 300;

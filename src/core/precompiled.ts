@@ -1,4 +1,4 @@
-import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange } from './glossary';
+import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 import type { CompiledTrie, MatchPattern } from './matcher';
@@ -8,7 +8,9 @@ import { decodeText } from './workspace';
 type Range = [number, number, number, number];
 /** A located string as `[value, ...range]`. */
 type Loc = [string, number, number, number, number];
-type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'related' | 'senses' | 'notIn'> & {
+type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'related' | 'senses' | 'notIn' | 'preferred' | 'avoid'> & {
+  preferred?: Partial<Record<TermLanguage, Loc>>;
+  avoid?: Partial<Record<TermLanguage, Loc[]>>;
   senses: [SenseSpec, ...Range][];
   notIn: Loc[];
   fields: string[];
@@ -23,7 +25,7 @@ type CompactEntry = Omit<RawEntry, 'fields' | 'range' | 'id' | 'en' | 'zh' | 'ab
 
 /** Parsed glossary files in a compact JSON-safe form (the entries of a compiled built-in glossary are stored so). */
 export interface PrecompiledGlossary {
-  readonly format: 2;
+  readonly format: 3;
   readonly files: readonly { file: string; entries: CompactEntry[]; problems: ParsedGlossaryFile['problems'] }[];
 }
 
@@ -36,7 +38,7 @@ const loc = (l: Located<string>): Loc => [l.value, ...strip(l.range)];
  */
 export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: RawEntry) => readonly string[]): PrecompiledGlossary {
   return {
-    format: 2,
+    format: 3,
     files: files.map((f) => ({
       file: f.file,
       problems: f.problems,
@@ -53,6 +55,8 @@ export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: Raw
         related: e.related.map(loc),
         senses: e.senses.map((x): [SenseSpec, ...Range] => [x.value, ...strip(x.range)]),
         notIn: e.notIn.map(loc),
+        preferred: e.preferred && mapLanguages(e.preferred, loc),
+        avoid: e.avoid && mapLanguages(e.avoid, (l) => l.map(loc)),
       })),
     })),
   };
@@ -60,7 +64,7 @@ export function precompile(files: readonly ParsedGlossaryFile[], forms?: (e: Raw
 
 /** Revives precompiled data into parsed glossary files. */
 export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
-  if (data?.format !== 2 || typeof data.files?.map !== 'function') throw new Error('not a precompiled glossary (format 2)');
+  if (data?.format !== 3 || typeof data.files?.map !== 'function') throw new Error('not a precompiled glossary (format 3)');
   return data.files.map((f) => {
     const at = (r: readonly unknown[], i = 0): SourceRange => ({ file: f.file, line: r[i] as number, column: r[i + 1] as number, endLine: r[i + 2] as number, endColumn: r[i + 3] as number });
     const back = (l: Loc): Located<string> => ({ value: l[0], range: at(l, 1) });
@@ -80,6 +84,8 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
           related: e.related.map(back),
           senses: (e.senses ?? []).map((x) => ({ value: x[0], range: at(x, 1) })),
           notIn: (e.notIn ?? []).map(back),
+          preferred: e.preferred && mapLanguages(e.preferred, back),
+          avoid: e.avoid && mapLanguages(e.avoid, (l) => l.map(back)),
         }),
       ),
     };
@@ -87,7 +93,7 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
 }
 
 /** The format of the compiled built-in glossary (`dist/glossary.bin`); a file of another format is not read. */
-export const BUILTIN_FORMAT = 3;
+export const BUILTIN_FORMAT = 4;
 const MAGIC = 'LLMG';
 
 /** The built-in glossary as loaded: on its own already indexed, and its parsed files for merging with others. */
@@ -104,7 +110,7 @@ export interface BuiltinGlossary {
  * An entry as needed to match and list it, read at load: its definition, references and source wait in its
  * detail (a {@link CompactEntry} whose names and forms, given here, are left out).
  */
-type HotEntry = [detail: number, id: string, en: string, zh: string | null, abbr: string | null, aliases: string[], category: string, level: GlossaryEntry['level'], related: string[], caseSensitive: boolean | null, draft: boolean | null, verb: string | null, senses: SenseSpec[], notIn: string[], forms: string[] | null];
+type HotEntry = [detail: number, id: string, en: string, zh: string | null, abbr: string | null, aliases: string[], category: string, level: GlossaryEntry['level'], related: string[], caseSensitive: boolean | null, draft: boolean | null, verb: string | null, senses: SenseSpec[], notIn: string[], forms: string[] | null, preferred: GlossaryEntry['preferred'], avoid: GlossaryEntry['avoid']];
 /** A detail whose names are given by its hot entry: their ranges only, and no forms. */
 type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'forms'> & { hot?: number; id: Range | Loc; en: Range | Loc; zh?: Range | Loc; abbr?: Range | Loc; aliases: (Range | Loc)[] };
 /**
@@ -161,7 +167,7 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
   const entries = [...index.entries.values()].map((e): HotEntry => {
     if (!e.builtin) throw new Error(`entry ${e.id} is not built-in`);
     const k = firstChunk.get(e.id)!;
-    return [k, e.id, e.en, e.zh ?? null, e.abbr ?? null, [...e.aliases], e.category, e.level, [...e.related], e.caseSensitive ?? null, e.draft ?? null, e.verb ?? null, [...e.senses], [...e.notIn], all[k].forms ? [...all[k].forms] : null];
+    return [k, e.id, e.en, e.zh ?? null, e.abbr ?? null, [...e.aliases], e.category, e.level, [...e.related], e.caseSensitive ?? null, e.draft ?? null, e.verb ?? null, [...e.senses], [...e.notIn], all[k].forms ? [...all[k].forms] : null, { ...e.preferred }, { zh: [...e.avoid.zh], en: [...e.avoid.en] }];
   });
   const hotOf = new Map(entries.map((t, i) => [t[0], i]));
   const encoder = new TextEncoder();
@@ -287,7 +293,7 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   const all = () => {
     const list = (JSON.parse(decodeText(details)) as Detail[]).map((d) => compactOf(d, hot()));
     let k = 0;
-    return revive({ format: 2, files: header.files.map((f) => ({ file: f.file, problems: f.problems, entries: list.slice(k, (k += f.entries)) })) });
+    return revive({ format: 3, files: header.files.map((f) => ({ file: f.file, problems: f.problems, entries: list.slice(k, (k += f.entries)) })) });
   };
   return { alone, files: () => (files ??= all()), fileCount: header.files.length };
 }
@@ -344,7 +350,7 @@ class LazyEntries implements ReadonlyMap<string, GlossaryEntry> {
 }
 
 function hotEntry(t: HotEntry, chunk: (k: number) => Detail, fileOfChunk: readonly string[]): GlossaryEntry {
-  const [k, id, en, zh, abbr, aliases, category, level, related, caseSensitive, draft, verb, senses, notIn] = t;
+  const [k, id, en, zh, abbr, aliases, category, level, related, caseSensitive, draft, verb, senses, notIn, , preferred, avoid] = t;
   let detail: Detail | undefined;
   const full = () => (detail ??= chunk(k));
   const e = {
@@ -363,6 +369,8 @@ function hotEntry(t: HotEntry, chunk: (k: number) => Detail, fileOfChunk: readon
     verb: verb ?? undefined,
     senses,
     notIn,
+    preferred,
+    avoid,
     source: undefined as unknown as SourceRange,
     builtin: true,
   };
@@ -386,4 +394,11 @@ function later<T extends object, K extends keyof T>(o: T, key: K, get: () => T[K
       return value;
     },
   });
+}
+
+/** Maps the per-language values of a `preferred` or `avoid` field. */
+function mapLanguages<A, B>(o: Partial<Record<TermLanguage, A>>, f: (a: A) => B): Partial<Record<TermLanguage, B>> {
+  const out: Partial<Record<TermLanguage, B>> = {};
+  for (const [l, v] of Object.entries(o) as [TermLanguage, A][]) out[l] = f(v);
+  return out;
 }

@@ -28,6 +28,7 @@ import { previewTips, type PreviewTerms } from './preview';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
 import { readText, SILENT, type GlossarySource, type Logger, type ServiceWorkspace } from './workspace';
 import { DEFAULT_LIMITS } from './limits';
+import { fixesOf, lintTerminology, type TermFinding, type TermFix } from './terminology';
 
 export type { ContentChange, TextDocument } from './documents';
 export type { Disposable, Event } from './events';
@@ -64,6 +65,8 @@ export interface ExportOutcome extends ExportResult {
   readonly skipped: readonly { uri: string; reason: string }[];
 }
 export { applyGlossaryEdit, draftEntry, type DraftEntry, type DuplicateEntry, type GlossaryEdit, type TermNames, type TermToAdd } from './addTerm';
+export { TERMINOLOGY_DEBOUNCE_MS } from './limits';
+export { DEFAULT_INTRO_FORMAT, TERM_RULES, type TermFinding, type TermFix, type TermRule, type TermSettings, type TermStyle, type TermScope, type TextEdit } from './terminology';
 
 /** The collaborators of a service. */
 export interface ServiceOptions {
@@ -207,6 +210,11 @@ export interface GlossaryService extends Disposable {
    * document's scan is the editor's; `transient` scans text that is not an open document once, keeping nothing.
    */
   previewTerms(doc: TextDocument, options?: { transient?: boolean }): PreviewTerms;
+  // Terminology: consistent renderings, avoided variants, first-use expansion (issue 11)
+  /** The terminology findings of a document's prose, by `settings.terminology`, sorted by offset. */
+  terminology(doc: TextDocument): readonly TermFinding[];
+  /** The findings whose uses touch `[start, end]`, each with its quick fixes for the use there. */
+  terminologyFixes(doc: TextDocument, start: number, end: number): { finding: TermFinding; fixes: TermFix[] }[];
 }
 
 /** A term of a document and whether its entry is known. */
@@ -529,5 +537,24 @@ class Service implements GlossaryService {
   private transientScan(text: string) {
     const r = scanNoteText(text, this.glossary, { ...DEFAULT_LIMITS, maxChars: this.settings.maxFileSize });
     return 'scan' in r ? r.scan : { occurrences: [], headings: [] };
+  }
+
+  // Terminology: consistent renderings, avoided variants, first-use expansion (issue 11)
+  private readonly termCache = new WeakMap<DocumentScan, { settings: ServiceSettings['terminology']; findings: readonly TermFinding[] }>();
+
+  terminology(doc: TextDocument): readonly TermFinding[] {
+    const ds = this.documents.get(doc);
+    const cached = this.termCache.get(ds);
+    if (cached?.settings === this.settings.terminology) return cached.findings;
+    const findings = lintTerminology({ text: ds.text, scan: ds.scan, chapters: ds.chapters }, (id) => this.glossary.get(id), this.settings.terminology);
+    this.termCache.set(ds, { settings: this.settings.terminology, findings });
+    return findings;
+  }
+
+  terminologyFixes(doc: TextDocument, start: number, end: number): { finding: TermFinding; fixes: TermFix[] }[] {
+    const text = this.documents.get(doc).text;
+    return this.terminology(doc)
+      .filter((f) => f.uses.some((u) => u.start <= end && start <= u.end))
+      .map((finding) => ({ finding, fixes: fixesOf(finding, start, text) }));
   }
 }

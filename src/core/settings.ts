@@ -1,5 +1,6 @@
 import type { DisplayLanguage } from './hover';
 import type { LayerSettings } from './glossaryLayers';
+import { DEFAULT_TERM_SETTINGS, type TermSettings } from './terminology/types';
 
 /** How terms are underlined in the editor. */
 export type UnderlineMode = 'all' | 'firstInSection' | 'off';
@@ -25,6 +26,8 @@ export interface ServiceSettings extends LayerSettings {
   readonly knownTerms: readonly string[];
   /** Underline known terms too. */
   readonly showKnownTerms: boolean;
+  /** Terminology rules: which run, over what scope, under which house style, and the first-use format. */
+  readonly terminology: TermSettings;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -37,4 +40,5 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   completionInsert: 'introduction-first',
   knownTerms: [],
   showKnownTerms: false,
+  terminology: DEFAULT_TERM_SETTINGS,
 };

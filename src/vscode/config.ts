@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServiceSettings } from '../core/service';
+import { DEFAULT_INTRO_FORMAT, type ServiceSettings, type TermRule, type TermSettings } from '../core/service';
 
 /** The extension's settings, read once per change into a plain object. */
 export interface Config extends ServiceSettings {
@@ -31,6 +31,21 @@ export function readConfig(): Config {
     knownTerms: (c.get<unknown[]>('knownTerms', []) ?? []).filter((x): x is string => typeof x === 'string'),
     showKnownTerms: c.get<boolean>('showKnownTerms', false),
     preview: c.get<boolean>('preview.enabled', true),
+    terminology: readTerminology(c, pick),
+  };
+}
+
+/** The terminology settings: consistency rules on by default, first-use expansion off. */
+function readTerminology(c: vscode.WorkspaceConfiguration, pick: <T extends string>(key: string, allowed: readonly T[], fallback: T) => T): TermSettings {
+  const rules: TermRule[] = [];
+  if (c.get<boolean>('terminology.enabled', true)) rules.push('mixed-renderings', 'avoided-variant');
+  if (c.get<boolean>('firstUse.enabled', false)) rules.push('first-use-expansion');
+  const format = c.get<string>('firstUse.format', '');
+  return {
+    rules,
+    scope: pick('terminology.scope', ['note', 'chapter'] as const, 'note'),
+    style: pick('terminology.style', ['glossary', 'zh-first', 'en-first'] as const, 'glossary'),
+    introFormat: typeof format === 'string' && format.includes('{abbr}') ? format : DEFAULT_INTRO_FORMAT,
   };
 }
 

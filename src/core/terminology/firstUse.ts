@@ -1,0 +1,84 @@
+import type { Chapter } from '../chapters';
+import type { GlossaryEntry } from '../glossary';
+import type { Heading, Occurrence } from '../scanner';
+import { normalizeTerm } from '../text';
+import { byEntry, type RuleContext } from './consistency';
+import { introductions } from './introductions';
+import { preferredForm } from './renderings';
+import type { TermFinding } from './types';
+
+/**
+ * `first-use-expansion`: in each chapter, the first use of a concept with an abbreviation, outside headings, must
+ * not be the bare abbreviation. A use inside an introduction — 思维链（chain of thought, CoT）, or CoT（思维链）— is
+ * fine, and so is a first use by the full name, or an abbreviation that opens parentheses after other words
+ * (首词元时间（TTFT）: a name the glossary may lack introduces it).
+ */
+export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapter[], headings: readonly Heading[], ctx: RuleContext): TermFinding[] {
+  const out: TermFinding[] = [];
+  const inHeading = (o: Occurrence) => headings.some((h) => o.start >= h.start && o.start < h.end);
+  for (const c of chapters) {
+    const body = occs.filter((o) => o.line >= c.line && o.line <= c.endLine && !inHeading(o) && !gluedToName(ctx.text, o));
+    for (const [id, list] of byEntry(body)) {
+      const e = ctx.entry(id);
+      const first = list[0];
+      if (!e || !isBareAbbreviation(e, first, ctx)) continue;
+      const { inside, heads } = introductions(ctx.text, list);
+      if (inside.has(first) || heads.has(first) || opensGroup(ctx.text, first)) continue;
+      const introduction = introduce(e, first.text, ctx.settings.introFormat);
+      out.push({
+        rule: 'first-use-expansion',
+        severity: 'information',
+        entryId: e.id,
+        start: first.start,
+        end: first.end,
+        message: `first use of "${first.text}" in this chapter without saying what it stands for; write ${introduction}`,
+        args: { concept: e.en, forms: [first.text], preferred: introduction, form: first.text },
+        uses: [{ start: first.start, end: first.end, text: first.text }],
+        replaceable: [],
+        introduction,
+      });
+    }
+  }
+  return out;
+}
+
+/** The abbreviation opens a parenthesised group (视觉-语言-动作模型（VLA）): the words before it introduce it. */
+function opensGroup(text: string, o: Occurrence): boolean {
+  let p = o.start - 1;
+  while (p >= 0 && text[p] === ' ') p--;
+  if (text[p] !== '(' && text[p] !== '（') return false;
+  let q = p - 1;
+  while (q >= 0 && text[q] === ' ') q--;
+  return q >= 0 && /[^\s(（]/.test(text[q]);
+}
+
+/** A use that is part of a longer hyphenated or dotted name (GNN-RAG, RoPE-based): not a use to introduce. */
+function gluedToName(text: string, o: Occurrence): boolean {
+  const before = text.charAt(o.start - 1);
+  const after = text.charAt(o.end);
+  return /[-.\w]/.test(before) || /^[-.]\w$/.test(after + text.charAt(o.end + 1)) || /\w/.test(after);
+}
+
+/**
+ * The use is the entry's abbreviation (or its plural, LLMs), the entry has a longer name and is not a basic term
+ * (AI, GPU need no introduction), and the note does not allow the form.
+ */
+function isBareAbbreviation(e: GlossaryEntry, o: Occurrence, ctx: RuleContext): boolean {
+  if (!e.abbr || e.level === 'basic' || normalizeTerm(e.abbr, false) === normalizeTerm(e.en, false)) return false;
+  if (ctx.allowed.has(normalizeTerm(o.text, false))) return false;
+  const t = normalizeTerm(o.text, true);
+  const a = normalizeTerm(e.abbr, true);
+  return t === a || t === `${a}s`;
+}
+
+/** The introduction in the user's format; a part the entry lacks is left out with its separator. */
+export function introduce(e: GlossaryEntry, abbr: string, format: string): string {
+  const values: Record<string, string | undefined> = { zh: preferredForm(e, 'zh'), en: preferredForm(e, 'en'), abbr };
+  let f = format;
+  for (const key of ['zh', 'en'] as const) {
+    if (values[key]) continue;
+    f = f.replace(new RegExp(`\\{${key}\\}\\s*[,，、]\\s*|\\s*[,，、]\\s*\\{${key}\\}`), '');
+    if (f.includes(`{${key}}`)) f = key === 'zh' ? '{en} ({abbr})' : '{zh}（{abbr}）';
+  }
+  return f.replace(/\{(zh|en|abbr)\}/g, (_, k: string) => values[k] ?? '');
+}
