@@ -3,13 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { completeTerm, foldName, inProse, PrefixIndex, typedSpan, type CompletionRequest } from '../../src/core/completion';
 import { DocumentCache } from '../../src/core/documents';
-import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
+import type { GlossaryIndex } from '../../src/core/glossaryIndex';
 import { ENGLISH_HOVER_LABELS } from '../../src/core/hover';
 import { formatIntroduction } from '../../src/core/labels';
-import { revive, type PrecompiledGlossary } from '../../src/core/precompiled';
 import { createGlossaryService, inProcessReader, type GlossaryService, type ServiceSettings } from '../../src/core/service';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { glossaryFrom, ROOT } from './helpers';
+import { compiledBuiltin, glossaryFrom, ROOT } from './helpers';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 
@@ -57,8 +56,7 @@ const YAML = `entries:
 `;
 
 const glossary = glossaryFrom({ name: 'c.glossary.yaml', text: YAML });
-const compiled = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
-const builtinGlossary = () => buildGlossary([{ builtin: true, files: revive(compiled()) }]);
+const builtinGlossary = () => compiledBuiltin().alone!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const index = PrefixIndex.of(glossary);
 const span = (text: string) => typedSpan(text, text.length, index)?.typed;
@@ -299,7 +297,7 @@ describe('completion and known terms through the service', () => {
   it('answers within milliseconds on the sample chapter with the built-in glossary (figures printed, not asserted)', async function () {
     this.timeout(120_000);
     const ws = new InMemoryWorkspace({});
-    service = createGlossaryService({ workspace: ws, reader: inProcessReader(ws), builtin: async () => revive(compiled()) });
+    service = createGlossaryService({ workspace: ws, reader: inProcessReader(ws), builtin: async () => compiledBuiltin() });
     await service.ready();
     const note = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'notes', 'llm-s1.md'), 'utf8');
     // Cursor positions: two characters into every Han run and every Latin word of three letters or more.

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
+import { loadBuiltin, type BuiltinGlossary } from '../../src/core/precompiled';
 
 /** The repository root (tests run from out/test/unit, sources live in test/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -21,4 +22,9 @@ export function termsGlossary(): GlossaryIndex {
   const g = glossaryFrom({ name: 'terms.glossary.yaml', text: fixture('glossaries', 'terms.glossary.yaml') });
   if (g.problems.length) throw new Error(`fixture glossary has problems: ${JSON.stringify(g.problems)}`);
   return g;
+}
+
+/** The built-in glossary as the build compiled it (dist/glossary.bin), loaded as the extension loads it. */
+export function compiledBuiltin(): BuiltinGlossary {
+  return loadBuiltin(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin'))));
 }

@@ -1,11 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { revive, type PrecompiledGlossary } from '../../src/core/precompiled';
 import { installPreview, locateText, marksFromPositions, marksInText, type PreviewToken } from '../../src/core/preview';
 import { createGlossaryService, inProcessReader, type GlossaryService, type ServiceSettings, type TextDocument } from '../../src/core/service';
-import { fixture, ROOT } from './helpers';
+import { compiledBuiltin, fixture } from './helpers';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 
 // The engine VS Code 1.100's Markdown preview uses: markdown-it 12 with HTML and linkify on.
@@ -58,11 +55,11 @@ const TRAPS = [
   '',
 ].join('\n');
 
-const compiled = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary;
+const compiled = compiledBuiltin();
 
 async function serviceWith(settings: Partial<ServiceSettings> = {}): Promise<GlossaryService> {
   const ws = new InMemoryWorkspace();
-  const service = createGlossaryService({ workspace: ws, reader: inProcessReader(ws), builtin: async () => revive(compiled), settings });
+  const service = createGlossaryService({ workspace: ws, reader: inProcessReader(ws), builtin: async () => compiled, settings });
   await service.ready();
   return service;
 }

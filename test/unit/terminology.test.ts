@@ -1,15 +1,12 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { formatProblem } from '../../src/core/glossary';
-import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
-import { revive, type PrecompiledGlossary } from '../../src/core/precompiled';
+import type { GlossaryIndex } from '../../src/core/glossaryIndex';
 import { scanDocument } from '../../src/core/scanner';
 import { allowDirectives, applyEdits, autoFixEdits, DEFAULT_TERM_SETTINGS, fixesOf, lintTerminology, type TermFinding, type TermSettings } from '../../src/core/terminology';
-import { glossaryFrom, ROOT } from './helpers';
+import { compiledBuiltin, glossaryFrom } from './helpers';
 
 /** The built-in glossary as the extension loads it (precompiled, with word forms). */
-const builtin: GlossaryIndex = buildGlossary([{ builtin: true, files: revive(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.json'), 'utf8')) as PrecompiledGlossary) }]);
+const builtin: GlossaryIndex = compiledBuiltin().alone!;
 
 const ALL: TermSettings = { ...DEFAULT_TERM_SETTINGS, rules: ['mixed-renderings', 'avoided-variant', 'first-use-expansion'] };
 
