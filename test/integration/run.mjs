@@ -291,6 +291,10 @@ async function runUi(tmp) {
     encoding: 'utf8',
   });
   if (pack.status !== 0) throw new Error(`vsce package failed:\n${pack.stdout}${pack.stderr}`);
+  // The glossary issue's budget: the package stays at most 3 MB (as vsce counts them, MiB).
+  const size = fs.statSync(vsix).size;
+  console.log(`  .vsix: ${size} bytes (${(size / 2 ** 20).toFixed(2)} MiB)`);
+  if (size > 3 * 2 ** 20) throw new Error(`the .vsix is ${size} bytes, over the 3 MB budget`);
   const { runUiTest } = await import('./ui.mjs');
   return runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowser, freshWorkspace, workbenchUrl });
 }
