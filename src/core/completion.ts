@@ -7,6 +7,7 @@ import type { GlossaryEntry } from './glossary';
 import type { GlossaryIndex } from './glossaryIndex';
 import { renderTooltip, type DisplayLanguage } from './hover';
 import { formatIntroduction, fullName, type NoteLanguage } from './labels';
+import { introduce } from './terminology';
 import { COMPLETION_LIMITS } from './limits';
 import { firstSentence } from './markdownText';
 import { occurrencesBetween } from './occurrences';
@@ -234,6 +235,8 @@ export interface CompletionRequest {
   readonly usage: (id: string) => number;
   readonly insert: CompletionInsert;
   readonly language: DisplayLanguage;
+  /** How an introduction of an abbreviated term is written in a Chinese note (the first-use format setting). */
+  readonly introFormat?: string;
 }
 
 interface Candidate {
@@ -281,9 +284,9 @@ export function completeTerm(req: CompletionRequest): CompletionResult | undefin
   ranked.forEach((c, i) => {
     const entry = req.glossary.get(c.name.entryId);
     if (!entry) return;
-    const introduce = req.insert === 'full' || (req.insert === 'introduction-first' && !usedBefore.has(entry.id));
-    const intro = formatIntroduction(entry, lang);
-    const form = introduce && intro !== c.name.name ? 'introduction' : 'name';
+    const wantsIntro = req.insert === 'full' || (req.insert === 'introduction-first' && !usedBefore.has(entry.id));
+    const intro = entry.abbr && req.introFormat && lang === 'zh' ? introduce(entry, entry.abbr, req.introFormat) : formatIntroduction(entry, lang);
+    const form = wantsIntro && intro !== c.name.name ? 'introduction' : 'name';
     const def = req.language === 'en' ? (entry.definition.en ?? entry.definition.zh) : (entry.definition.zh ?? entry.definition.en);
     items.push({
       entryId: entry.id,

@@ -466,7 +466,8 @@ class Service implements GlossaryService {
     const { headings, occurrences } = ds.scan;
     const usage = (id: string) => this.usageCount(id);
     const request = { text: ds.text, offset, prose: this.documents.prose(doc), headings, occurrences, glossary: this.glossary, usage };
-    return completeTerm({ ...request, insert: this.settings.completionInsert, language: this.settings.language });
+    const { completionInsert: insert, language, terminology } = this.settings;
+    return completeTerm({ ...request, insert, language, introFormat: terminology.introFormat });
   }
 
   isKnown(id: string): boolean {

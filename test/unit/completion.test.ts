@@ -195,6 +195,12 @@ describe('term completion', () => {
       assert.equal(complete('# 一\n\n我们用 lo¦')!.items[0].insertText, '低秩适配（LoRA）', 'no abbreviation: Chinese name and English name');
     });
 
+    it('write the introduction of an abbreviation in the first-use format setting', () => {
+      const cot = (introFormat: string) => complete('# 一\n\n我们用 co¦', { introFormat })!.items.find((i) => i.name === 'CoT')!.insertText;
+      assert.equal(cot('{en} ({abbr}, {zh})'), 'chain of thought (CoT, 思维链)');
+      assert.equal(cot('{zh}（{abbr}）'), '思维链（CoT）');
+    });
+
     it('offer nothing in code, inline code, math, links, HTML or front matter', () => {
       assert.ok(complete('# 一\n\n思维¦'));
       assert.equal(complete('---\ntitle: 思维¦\n---\n\n# 一\n'), undefined, 'front matter');
