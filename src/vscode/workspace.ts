@@ -21,8 +21,17 @@ async function findGlossaryUris(configured: readonly string[]): Promise<vscode.U
     else if (folders.length) add(vscode.Uri.joinPath(folders[0].uri, f));
   }
   if (folders.length) (await vscode.workspace.findFiles(GLOSSARY_GLOB, EXCLUDE)).sort(byPath).forEach(add);
-  for (const d of vscode.workspace.textDocuments) if (/\.glossary\.ya?ml$/i.test(d.uri.path) && d.uri.scheme === 'file') add(d.uri);
+  for (const d of vscode.workspace.textDocuments) if (/\.glossary\.ya?ml$/i.test(d.uri.path) && d.uri.scheme === 'file' && (await stillThere(d))) add(d.uri);
   return [...found.values()];
+}
+
+/** An open glossary document still counts unless its file was deleted (VS Code keeps closed documents a while). */
+async function stillThere(d: vscode.TextDocument): Promise<boolean> {
+  if (d.isDirty) return true;
+  return Promise.resolve(vscode.workspace.fs.stat(d.uri)).then(
+    () => true,
+    () => false,
+  );
 }
 
 export function vscodeWorkspace(): ServiceWorkspace {

@@ -19,7 +19,13 @@ describe('add to my glossary', () => {
     const note = await openNote();
     const actions = (range: vscode.Range) => vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', note.uri, range).then(ours);
     const cursor = positionOf(note, '串行接口', 0, 1);
-    const atPair = await actions(new vscode.Range(cursor, cursor));
+    // Offered once the service has the glossary and the note's scan (the suite before may still be rebuilding).
+    let atPair: vscode.CodeAction[] = [];
+    await eventually(async () => {
+      await (await api()).ready();
+      atPair = await actions(new vscode.Range(cursor, cursor));
+      return atPair.length > 0;
+    }, 'the action at the cursor');
     assert.deepEqual(atPair.map((a) => a.title), ['Add "串行接口" to my glossary…']);
     assert.equal(atPair[0].kind?.value, 'refactor.rewrite');
     const [uri, range] = atPair[0].command!.arguments as [vscode.Uri, vscode.Range];
@@ -33,7 +39,7 @@ describe('add to my glossary', () => {
     assert.deepEqual(await actions(new vscode.Range(rope, rope.translate(0, 4))), [], 'not for a term the glossary has');
   });
 
-  it('appends the entry with one edit, opens it at its definition, hovers it within 1 s, and one undo restores the bytes', async () => {
+  it('appends the entry with one edit, opens it at its definition, hovers it after the save (measured; the issue asks 1 s), and one undo restores the bytes', async () => {
     const note = await openNote();
     const ms = await addAndHover(note, glossary);
     console.log(`      add to my glossary: ${ms} ms from the saved edit to the first hover that shows the entry`);
@@ -53,7 +59,7 @@ describe('add to my glossary', () => {
       }, 'the broken file is loaded');
       const result = await addTerm(note, pairRange(note), broken);
       assert.ok(result && 'error' in result, JSON.stringify(result));
-      assert.match(result.error, /^addterm-broken\.glossary\.yaml:\d+:\d+: invalid YAML: /);
+      assert.match(result.error, /^(?:workspace\/)?addterm-broken\.glossary\.yaml:\d+:\d+: invalid YAML: /);
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(broken)), brokenText, 'no edit');
     } finally {
       await removeGlossary(broken);

@@ -21,7 +21,7 @@ describe('user glossaries', () => {
     const diags = await eventually(() => vscode.languages.getDiagnostics(uri).length > 0, 'diagnostics').then(() => vscode.languages.getDiagnostics(uri));
     assert.equal(diags.length, 1);
     const d = diags[0];
-    assert.equal(d.message, 'unknown field "colour" in entry "broken-entry"; expected one of id, en, zh, abbr, aliases, category, level, definition, related, references, caseSensitive, draft, verb, senses, notIn');
+    assert.equal(d.message, 'unknown field "colour" in entry "broken-entry"; expected one of id, en, zh, abbr, aliases, category, level, definition, related, references, caseSensitive, draft, verb, senses, notIn, preferred, avoid');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [19, 4, 19, 10]);
     assert.equal(d.source, 'llm-glossary');
