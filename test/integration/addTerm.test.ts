@@ -31,7 +31,8 @@ describe('add to my glossary', () => {
     const [uri, range] = atPair[0].command!.arguments as [vscode.Uri, vscode.Range];
     assert.equal(uri.toString(), note.uri.toString());
     assert.equal(note.getText(range), '串行接口（SAS，Serial Attached SCSI）', 'the whole pair');
-    const sel = await actions(pairRange(note));
+    let sel: vscode.CodeAction[] = [];
+    await eventually(async () => (sel = await actions(pairRange(note))).length > 0, 'the action on a selection');
     assert.deepEqual(sel.map((a) => a.title), ['Add "主机通道适配器" to my glossary…']);
     const inCode = positionOf(note, 'TCA', 0, 1);
     assert.deepEqual(await actions(new vscode.Range(inCode, inCode)), [], 'not in a code block');
