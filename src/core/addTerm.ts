@@ -5,7 +5,7 @@ import { DRAFT_CATEGORY, draftId, draftNames } from './draftEntries';
 import { parseGlossaryFile } from './glossaryLoader';
 import { hashText } from './noteProse';
 import { chunkCandidates, isAbbreviation, type KnownLookup, type TermCandidate } from './suggest';
-import { lastAtMost, LineIndex, normalizeTerm } from './text';
+import { LineIndex, normalizeTerm, pairAt } from './text';
 
 /** The names of a term as a note writes them. */
 export interface TermNames {
@@ -324,13 +324,6 @@ export interface TermToAdd {
   readonly duplicate?: DuplicateEntry;
 }
 
-/** Whether an offset lies in the prose (`[start, end]` pairs, in order). */
-function inProse(prose: readonly number[], offset: number): number {
-  let i = lastAtMost(prose, offset, 2) * 2;
-  while (i < prose.length && prose[i + 1] < offset) i += 2;
-  return i < prose.length && prose[i] <= offset && offset <= prose[i + 1] ? i : -1;
-}
-
 /**
  * The term to add at `[start, end)` of a note: the selected text read by {@link namesFromText}, or, for an empty
  * range, the term `suggest` proposes at that offset (a bilingual pair, an acronym, a CamelCase name). Only in
@@ -342,10 +335,10 @@ export function termToAdd(text: string, prose: readonly number[], start: number,
     return draft && { start: s, end: e, names, draft, duplicate: findDuplicate(draft, known, hasId) };
   };
   if (start < end) {
-    if (end - start > MAX_TERM_TEXT * 2 || inProse(prose, start) < 0 || inProse(prose, end) < 0) return undefined;
+    if (end - start > MAX_TERM_TEXT * 2 || pairAt(prose, start) < 0 || pairAt(prose, end) < 0) return undefined;
     return found(start, end, namesFromText(text.slice(start, end)));
   }
-  const i = inProse(prose, start);
+  const i = pairAt(prose, start);
   if (i < 0) return undefined;
   for (const c of chunkCandidates(text, prose[i], prose[i + 1], known)) {
     if (c.start <= start && start <= c.end) return found(c.start, c.end, namesFromCandidate(c));

@@ -14,7 +14,7 @@ import { occurrencesBetween } from './occurrences';
 import type { Position, Range } from './positions';
 import type { Heading, Occurrence } from './scanner';
 import type { CompletionInsert } from './settings';
-import { isHan, isWordChar, lastAtMost, lowerCode, normalizeCode } from './text';
+import { isHan, isWordChar, lastAtMost, lowerCode, normalizeCode, pairAt } from './text';
 
 /** How a name belongs to its entry: English or Chinese name, abbreviation, or another name (alias, sense word). */
 export type NameKind = 'primary' | 'abbr' | 'alias';
@@ -156,9 +156,8 @@ export function typedSpan(text: string, offset: number, index: PrefixIndex): Typ
 
 /** Whether `[start, end]` lies in one prose range and in no link. */
 export function inProse(prose: ProseSpans, start: number, end: number): boolean {
-  const r = prose.ranges;
-  const i = 2 * lastAtMost(r, start, 2);
-  if (!(r[i] <= start && end <= r[i + 1])) return false;
+  const i = pairAt(prose.ranges, start);
+  if (i < 0 || end > prose.ranges[i + 1]) return false;
   const l = prose.links;
   const j = 2 * lastAtMost(l, start, 2);
   return !(l[j] <= start && start < l[j + 1]);

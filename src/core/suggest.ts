@@ -91,15 +91,9 @@ interface Tally {
 }
 
 /** A candidate term in one piece of prose: what {@link SuggestCollector} tallies, with its place. */
-export interface TermCandidate {
+export interface TermCandidate extends Pick<Suggestion, 'term' | 'kind' | 'zh' | 'en' | 'abbr' | 'aliasOf'> {
   /** Tally key: the same concept has the same key in every note. */
   readonly key: string;
-  readonly term: string;
-  readonly kind: SuggestionKind;
-  readonly zh?: string;
-  readonly en?: string;
-  readonly abbr?: string;
-  readonly aliasOf?: string;
   /** The spelling as written. */
   readonly spelling: string;
   /** `[start, end)` offsets in the text: the Chinese name and its parentheses for a pair, the word otherwise. */

@@ -110,6 +110,12 @@ export function lastAtMost(sorted: readonly number[], x: number, stride = 1): nu
   return Math.max(0, lo);
 }
 
+/** Index (even) of the `[start, end]` pair of ascending offset pairs that holds `x`, ends included; -1 when none does. */
+export function pairAt(pairs: readonly number[], x: number): number {
+  const i = 2 * lastAtMost(pairs, x, 2);
+  return pairs[i] <= x && x <= pairs[i + 1] ? i : -1;
+}
+
 /** Maps offsets to 1-based lines and UTF-16 columns; CRLF, LF and lone CR all end a line. */
 export class LineIndex {
   private readonly starts: number[] = [0];

@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { loadBuiltin } from '../../src/core/precompiled';
 import { scanDocument } from '../../src/core/scanner';
-import { glossaryFrom, ROOT } from './helpers';
+import { compiledBuiltin, glossaryFrom } from './helpers';
 
 const SENSES_YAML = `entries:
   - id: inference
@@ -100,7 +97,7 @@ describe('senses', () => {
 
 /** Real sentences from ../shared/corpus (not from the held-out notes), with the built-in glossary. */
 describe('senses of the built-in glossary on real sentences', () => {
-  const builtin = loadBuiltin(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin')))).alone!;
+  const builtin = compiledBuiltin().alone!;
   const sense = (text: string, surface: string) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
   const cases: [string, string, string[]][] = [
     // 推理: inference and reasoning

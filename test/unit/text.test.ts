@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { defaultCaseSensitive, lastAtMost, LineIndex, normalizeTerm } from '../../src/core/text';
+import { defaultCaseSensitive, lastAtMost, LineIndex, normalizeTerm, pairAt } from '../../src/core/text';
 
 describe('text utilities', () => {
   it('LineIndex counts LF, CRLF and lone CR line endings', () => {
@@ -35,5 +35,18 @@ describe('lastAtMost', () => {
     assert.equal(lastAtMost([3, 5], 1), 0);
     assert.equal(lastAtMost([0, 4, 10, 12, 20, 25], 21, 2), 2);
     assert.equal(lastAtMost([], 3), 0);
+  });
+});
+
+describe('pairAt', () => {
+  it('finds the [start, end] pair holding x, ends included, or -1', () => {
+    const pairs = [2, 4, 10, 12];
+    assert.equal(pairAt(pairs, 2), 0);
+    assert.equal(pairAt(pairs, 4), 0);
+    assert.equal(pairAt(pairs, 11), 2);
+    assert.equal(pairAt(pairs, 7), -1);
+    assert.equal(pairAt(pairs, 1), -1);
+    assert.equal(pairAt(pairs, 13), -1);
+    assert.equal(pairAt([], 0), -1);
   });
 });
