@@ -111,8 +111,9 @@ describe('terminology: mixed-renderings and avoided-variant', function () {
   });
 
   it('a short Chinese form inside a longer word is not a use (word boundaries, longer names)', () => {
-    // 精调 inside 全量精调 belongs to full fine-tuning; 令牌 inside 令牌桶 (token bucket) is not a token (notIn)
-    const t = '主要考虑全量精调和微调两种方式。\n\n限流用令牌桶算法。\n';
+    // 精调 inside 全量精调 belongs to full fine-tuning; 令牌 inside 令牌桶 (token bucket) and 访问令牌 (an access token,
+    // as in a corpus note on Hugging Face) is not an LLM token (notIn)
+    const t = '主要考虑全量精调和微调两种方式。\n\n限流用令牌桶算法。\n\n在设置页获取访问令牌（token）。\n';
     const f = lint(t);
     assert.ok(!f.some((x) => x.entryId === 'fine-tuning' && x.uses.some((u) => u.text === '精调')), brief(f).join('\n'));
     assert.ok(!f.some((x) => x.entryId === 'token'), brief(f).join('\n'));
