@@ -88,6 +88,7 @@ function scoreNote(note: Note, glossary: GlossaryIndex, byName: Map<string, Set<
   const labelledIds = new Set([...mapped.values()].flat());
   const found = (c: LabelConcept) => mapped.get(keyOf(c))!.some((id) => reported.has(id));
   const core = labels.concepts.filter((c) => c.tier === 'core');
+  const missedText = (c: LabelConcept) => `${keyOf(c)} → ${mapped.get(keyOf(c))!.join(',') || 'no entry'} (${c.surfaces.join(' | ')})`;
   const s: FileScore = {
     slug: note.slug,
     split: note.split,
@@ -101,8 +102,8 @@ function scoreNote(note: Note, glossary: GlossaryIndex, byName: Map<string, Set<
     unjudged: 0,
     trapHits: 0,
     senseErrors: 0,
-    missedCore: core.filter((c) => !found(c)).map(keyOf),
-    missedExtended: labels.concepts.filter((c) => c.tier !== 'core' && !found(c)).map(keyOf),
+    missedCore: core.filter((c) => !found(c)).map(missedText),
+    missedExtended: labels.concepts.filter((c) => c.tier !== 'core' && !found(c)).map(missedText),
     unmapped: labels.concepts.filter((c) => mapped.get(keyOf(c))!.length === 0).map(keyOf),
     wrongIds: [],
     unjudgedIds: [],
