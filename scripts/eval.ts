@@ -1,5 +1,7 @@
 // npm run eval: scores the scanner with the built-in glossary against the hand labels in eval/labels/.
-// Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG]
+// Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG|all]
+// Splits: `dev` (tuned on), `dev2` (the first held-out half, tuned on once it was scored), `heldout` (scored only at
+// the end). `--split dev` takes both dev halves.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryIndex } from '../src/core/glossaryIndex';
@@ -25,8 +27,14 @@ interface Labels {
 interface Note {
   slug: string;
   file: string;
-  split: 'dev' | 'heldout';
+  split: Split;
 }
+type Split = 'dev' | 'dev2' | 'heldout';
+const SPLITS: readonly [Split, string][] = [
+  ['dev', 'dev'],
+  ['dev2', 'dev-2'],
+  ['heldout', 'held-out'],
+];
 /** Verdicts on reported concepts that no label names: the labeller missed it, the tool is wrong, or not a concept. */
 type Verdict = 'label-missed' | 'wrong' | 'not-a-concept';
 
@@ -197,7 +205,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
   const details = args.includes('--details') ? args[args.indexOf('--details') + 1] : undefined;
-  const notes = readJson<{ notes: Note[] }>(path.join(EVAL, 'notes.json')).notes.filter((n) => split === 'all' || n.split === split);
+  const notes = readJson<{ notes: Note[] }>(path.join(EVAL, 'notes.json')).notes.filter((n) => split === 'all' || n.split.startsWith(split));
   const glossary = loadBuiltin();
   const byName = nameIndex(glossary);
   const map = readJson<Record<string, string[] | null>>(path.join(EVAL, 'concept-map.json'), {});
@@ -205,19 +213,18 @@ function main(): void {
   const files = notes.map((n) => scoreNote(n, glossary, byName, map, verdicts));
   const result = {
     glossaryEntries: glossary.entries.size,
-    dev: total(files.filter((f) => f.split === 'dev')),
-    heldout: total(files.filter((f) => f.split === 'heldout')),
+    ...Object.fromEntries(SPLITS.map(([k]) => [k, total(files.filter((f) => f.split === k))])),
     files: details ? files.filter((f) => f.slug === details || details === 'all') : files.map(summary),
   };
   if (args.includes('--json')) return void console.log(JSON.stringify(result, null, 2));
-  printTable(result.dev, result.heldout, files);
+  printTable(SPLITS.map(([k, name]) => [name, total(files.filter((f) => f.split === k))]), files);
   if (details) console.log(JSON.stringify(result.files, null, 2));
 }
 
-function printTable(dev: ReturnType<typeof total>, held: ReturnType<typeof total>, files: FileScore[]): void {
+function printTable(splits: [string, ReturnType<typeof total>][], files: FileScore[]): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log('split     files  labelled  core  core recall  all recall  reported  precision  wrong  wrong rate  unjudged  trap hits  sense errors');
-  for (const [name, t] of [['dev', dev], ['held-out', held]] as const) {
+  for (const [name, t] of splits) {
     if (!t.files) continue;
     console.log(
       `${name.padEnd(9)} ${String(t.files).padStart(5)} ${String(t.labelled).padStart(9)} ${String(t.core).padStart(5)} ${pct(t.coreRecall).padStart(12)} ${pct(t.allRecall).padStart(11)} ${String(t.reported).padStart(9)} ${pct(t.precision).padStart(10)} ${String(t.wrong).padStart(6)} ${pct(t.wrongRate).padStart(11)} ${String(t.unjudged).padStart(9)} ${String(t.trapHits).padStart(10)} ${String(t.senseErrors).padStart(13)}`,

@@ -226,14 +226,19 @@ function namePatterns(claims: readonly Claim[]): MatchPattern[] {
 
 /** Generated word forms and variants, unless another entry already claims that text. */
 function formPatterns(ordered: readonly Merged[], claims: readonly Claim[], options: BuildOptions): MatchPattern[] {
-  const taken = new Set(claims.filter((c) => c.active).map((c) => c.lower));
+  // Who claims a text, and whether in any case: a case form (MOE for MoE) may share its own entry's text.
+  const taken = new Map<string, { id: string; anyCase: boolean }>();
+  for (const c of claims) if (c.active && !taken.get(c.lower)?.anyCase) taken.set(c.lower, { id: c.id, anyCase: !c.sensitive });
   const out: MatchPattern[] = [];
   for (const m of ordered) {
     for (const form of m.entry.forms ?? options.forms?.(m.entry) ?? []) {
       const key = normalizeTerm(form, false);
-      if (!key || taken.has(key)) continue;
-      taken.add(key);
-      out.push({ term: form, entryId: m.entry.id.value, caseSensitive: defaultCaseSensitive(form), plural: takesPlural(form) });
+      const owner = taken.get(key);
+      if (!key || (owner && (owner.id !== m.entry.id.value || owner.anyCase))) continue;
+      // Beside its own entry's exact-case name, a case form is matched exactly too (lora, not Lora).
+      const caseSensitive = owner !== undefined || defaultCaseSensitive(form);
+      if (!owner) taken.set(key, { id: m.entry.id.value, anyCase: !caseSensitive });
+      out.push({ term: form, entryId: m.entry.id.value, caseSensitive, plural: takesPlural(form) });
     }
   }
   return out;

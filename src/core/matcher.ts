@@ -264,10 +264,20 @@ export class Matcher {
       if (!plural) return undefined;
       stop = end + 1;
     }
-    if (start < from || stop > to) return undefined;
+    if (start < from || stop > to || versionGoesOn(text, stop)) return undefined;
     return { start, end: stop, entryId: p.entryId, pattern: pi };
   }
 }
+
+/**
+ * True where a name that ends in a version number stops before the rest of it: Claude 3 in Claude 3.7, GPT-4 in
+ * GPT-4.1. The shorter name is another model; a shorter candidate (Claude) may still match.
+ */
+function versionGoesOn(text: string, end: number): boolean {
+  return isDigit(text.charCodeAt(end - 1)) && text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1));
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
  * True where a Latin-script name would start inside a longer hyphenated or dotted name: right after `-`, `_` or

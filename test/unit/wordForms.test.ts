@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { buildGlossary } from '../../src/core/glossaryIndex';
+import { parseGlossaryFile } from '../../src/core/glossaryLoader';
+import { scanDocument } from '../../src/core/scanner';
+import { caseForms, englishForms, entryForms } from '../../src/node/wordForms';
+import { compiledBuiltin } from './helpers';
+
+/** A glossary from inline YAML with the build's word forms, as the compiled built-in glossary gets them. */
+function withForms(yaml: string) {
+  return buildGlossary([{ builtin: true, files: [parseGlossaryFile(yaml, 'forms.yaml')] }], { forms: entryForms });
+}
+
+const found = (g: ReturnType<typeof withForms>, text: string) => scanDocument(text, g).occurrences.map((o) => `${o.text}=${o.entryId}`);
+
+const GLOSSARY = `entries:
+  - id: mixture-of-experts
+    en: mixture of experts
+    zh: 混合专家
+    abbr: MoE
+    category: architecture
+    definition: { en: x, zh: x }
+  - id: expert-parallelism
+    en: expert parallelism
+    zh: 专家并行
+    aliases: [MoE 并行]
+    category: training
+    definition: { en: x, zh: x }
+  - id: react
+    en: ReAct
+    category: prompting
+    definition: { en: x, zh: x }
+  - id: generative-ai
+    en: generative AI
+    category: ml-basics
+    definition: { en: x, zh: x }
+  - id: autoregressive-model
+    en: autoregressive model
+    category: architecture
+    definition: { en: x, zh: x }
+  - id: claude
+    en: Claude
+    category: models
+    definition: { en: x, zh: x }
+  - id: claude-3
+    en: Claude 3
+    category: models
+    definition: { en: x, zh: x }
+`;
+
+describe('generated word forms', function () {
+  this.timeout(20_000);
+  it('writes a mixed-case name in capitals and in lower case (MoE: MOE, moe; vLLM: VLLM, vllm)', () => {
+    assert.deepEqual(caseForms('MoE').sort(), ['MOE', 'moe']);
+    assert.deepEqual(caseForms('vLLM').sort(), ['VLLM', 'vllm']);
+  });
+  it('never writes a name as an everyday English word (ReAct is not "react", PaLM not "palm")', () => {
+    assert.deepEqual(caseForms('ReAct'), ['REACT']);
+    assert.deepEqual(caseForms('PaLM'), ['PALM']);
+  });
+  it('leaves capitalised words and all-capital acronyms alone (Adam, Claude, GPU)', () => {
+    assert.deepEqual(caseForms('Adam'), []);
+    assert.deepEqual(caseForms('Claude'), []);
+    assert.deepEqual(caseForms('GPU'), []);
+  });
+  it('capitalises a name that starts with a lower-case word, as at the start of a sentence or in a title', () => {
+    assert.deepEqual(caseForms('generative AI'), ['Generative AI']);
+  });
+  it('writes prefixed words with a hyphen too (autoregressive: auto-regressive)', () => {
+    assert.ok(englishForms('autoregressive model').includes('auto-regressive model'));
+    assert.ok(englishForms('pretraining').includes('pre-training'));
+    assert.ok(!englishForms('prompt').some((f) => f.includes('-')));
+  });
+  it('matches the case forms exactly, beside the entry name, and in mixed-script names (MOE并行)', () => {
+    const g = withForms(GLOSSARY);
+    assert.deepEqual(g.problems, []);
+    assert.deepEqual(found(g, '本文介绍 MOE 与 MoE，以及MOE并行和 MoE 并行。'), [
+      'MOE=mixture-of-experts',
+      'MoE=mixture-of-experts',
+      'MOE并行=expert-parallelism',
+      'MoE 并行=expert-parallelism',
+    ]);
+    assert.deepEqual(found(g, 'Moe and Mo E are no experts.'), []);
+  });
+  it('finds Generative AI in a title and Auto-regressive models, but not "react" as ReAct', () => {
+    const g = withForms(GLOSSARY);
+    assert.deepEqual(found(g, '# Generative AI\n\nAuto-regressive models react to prompts; ReAct and REACT agents.'), [
+      'Generative AI=generative-ai',
+      'Auto-regressive models=autoregressive-model',
+      'ReAct=react',
+      'REACT=react',
+    ]);
+  });
+});
+
+describe('version numbers', () => {
+  it('a name ending in a version does not match the start of a longer version (Claude 3 in Claude 3.7)', () => {
+    const g = withForms(GLOSSARY);
+    assert.deepEqual(found(g, 'Claude 3.7 reasons; Claude 3 does too. Claude 3. Next.'), ['Claude=claude', 'Claude 3=claude-3', 'Claude 3=claude-3']);
+  });
+  it('holds in the built-in glossary on real sentences', function () {
+    this.timeout(30_000);
+    const g = compiledBuiltin().alone!;
+    const text = "- Anthropic's **Claude 3.7 reasoning mode**\n\n大模型分布式训练并行技术（八）-MOE并行";
+    const ids = scanDocument(text, g).occurrences.map((o) => `${o.text}=${o.entryId}`);
+    assert.ok(ids.includes('Claude=claude'), ids.join());
+    assert.ok(!ids.some((i) => i.endsWith('=claude-3')), ids.join());
+    assert.ok(ids.includes('MOE并行=expert-parallelism'), ids.join());
+  });
+});
