@@ -128,7 +128,21 @@ describe('senses of the built-in glossary on real sentences', () => {
     // 任务分解: an agent's planning step, and a verb phrase in a sentence about something else
     ['推理与规划：任务分解、多步计划、工具选择、策略切换与回退。', '任务分解', ['task-decomposition']],
     ['它的基本思想是将模型的计算任务分解成多个独立的专家（Expert）。', '任务分解', []],
+    // 激活: activation values, and the verb (an MoE expert or a switch being activated)
+    ['目前，业界主要的整数量化算法可以分为三类：8位权重和8位激活（W8A8）、4位权重和16位激活（W4A16）。', '激活', ['activation', 'activation']],
+    ['通过稀疏激活，每次前向传播只激活 8 个专家，显著降低计算资源消耗。', '激活', []],
+    ['当 FP8 量化被激活时，可以通过启用 FP8 Communication 获得更大的吞吐。', '激活', []],
+    // 提示: a prompt, and a notice or a tip
+    ['这是基本的文本生成任务，模型会在给定的提示后生成一段文本。', '提示', ['prompt']],
+    ['在此期间，界面会显示"模型正在加载中"的提示，加载完成后才能开始对话。', '提示', []],
+    ['> 提示：多模态请求需要 vLLM 加载模型的视觉部分', '提示', []],
+    // 内存: GPU memory, and the host's memory
+    ['LLM.int8() 在推理过程中有效地减少GPU内存使用量，同时保持性能精度。', '内存', ['gpu-memory']],
+    ['我们在1台 M3 MAX 芯片、内存 64G的 MackBook Pro笔记本上分别用CPU和MLX运行模型。', '内存', ['host-memory']],
+    ['MLX 将数据维护在共享内存中，不需要频繁地在 CPU 和 GPU 之间传输数据。', '内存', []],
     // English surfaces
+    ['By freezing the majority of pretrained model weights, PEFT avoids excessive memory usage associated with modifying all parameters.', 'memory', ['gpu-memory']],
+    ['These approaches, including GANs, diffusion models, and transformers, showcase the breadth of methods contributing to generative AI.', 'transformers', ['transformer']],
     ['The router sends each token to the top-2 experts of the MoE layer.', 'experts', ['expert-network']],
     ['We asked domain experts to label the data.', 'experts', []],
     ['Agents need memory to recall past conversations with the user.', 'memory', ['agent-memory']],
