@@ -151,6 +151,27 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['Consider diversity and bias (to avoid reinforcing stereotypes or excluding groups) when annotating data.', 'bias', ['social-bias']],
     ['Each linear layer adds a bias to the product of the input and the weight matrix.', 'bias', []],
     ['Top-p sampling with a temperature of 0.7 keeps the generation diverse.', 'sampling', []],
+    // 精度: numerical precision, and accuracy
+    ['在机器学习术语中，FP32 称为全精度 (4 字节)，而 BF16 和 FP16 称为半精度 (2 字节)。', '精度', ['numerical-precision']],
+    ['混合精度训练是一种同时使用不同精度浮点数进行深度学习模型训练的技术。', '精度', ['numerical-precision']],
+    ['最近的研究表明 PTQ 在 8 位整数上(INT8) 仅权重量化不会损害 LLMs 的质量，并且当应用 GPTQ 等高级算法时，INT4 权重量化仅观察到较小的精度下降。', '精度', ['accuracy']],
+    ['大多数大模型 16-bit 权重真的可以量化到 8-bit 而不太损失精度。', '精度', ['accuracy']],
+    // 卸载: offloading to CPU memory, and uninstalling
+    ['主要的想法是，在不使用张量时，将其卸载回 CPU 内存或 NVMe 磁盘。', '卸载', ['cpu-offloading']],
+    ['卸载驱动：', '卸载', []],
+    // 缩放因子 and 位宽: quantization, and memory buses
+    ['在生成过程中，当前的key和value都会被量化，并存储它们对应的缩放因子。', '缩放因子', ['quantization-scale']],
+    ['TC-FPx打破了底层GPU硬件的限制，让GPU支持涉及任意位宽的模型权重的线性层计算。', '位宽', ['quantization-bit-width']],
+    // 负载均衡: only with MoE evidence
+    ['Spine-Leaf网络架构适用于云计算、大规模数据中心和虚拟化环境，可以提供高效的数据传输和负载均衡。', '负载均衡', []],
+    // rank: a process of a distributed job, never a matrix rank
+    ['此刻，每个设备仍然持有一部分的结果，例如，设备(rank=0)持有 AB0。', 'rank', ['process-rank']],
+    ['We find that attention weights can be separated into two parts: a small fraction of large weights with high rank and the remaining weights with very low rank.', 'rank', []],
+    // batch / 批次
+    ['第8步之后：模型累积了8个小批次的梯度，这在梯度层面上等效于一个 256 大小的批次。', '批次', ['batch']],
+    ['Stream the transcription during the visit so the audio is mostly processed by the time the encounter ends, rather than starting a batch job afterward.', 'batch', []],
+    // transparency as a dimension of trustworthy AI
+    ['It encompasses various aspects such as data privacy regulations, intellectual property rights, fairness and bias mitigation, transparency, and accountability.', 'transparency', ['ai-transparency']],
   ];
   for (const [text, surface, want] of cases) {
     it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
