@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LlmGlossaryApi } from '../../src/extension';
 import { editorMarks, previewMarks } from './previewMarks';
-import { api, closeAll, eventually, eventuallyDefined, open, setConfig } from './util';
+import { api, closeAll, eventually, eventuallyDefined, open, setConfig, workspaceUri } from './util';
 
 /** Renders a document (or text) with the built-in Markdown extension, as its preview does. */
 async function render(what: vscode.TextDocument | string): Promise<string> {
@@ -54,6 +54,51 @@ describe('glossary tooltips in the Markdown preview (built-in Markdown extension
       assert.equal(new Set(firstSections[i]).size, firstSections[i].length, `section ${i} marks each concept once`);
       assert.deepEqual([...new Set(firstSections[i])].sort(), [...new Set(allSections[i])].sort(), `section ${i} marks every concept`);
     }
+  });
+
+  it('renders the glossary of the moment: a saved edit of a user glossary adds a term and changes a definition', async () => {
+    const a = await api();
+    const editor = await open('notes', 'llm-s1.md');
+    const gdoc = await vscode.workspace.openTextDocument(workspaceUri('my.glossary.yaml'));
+    const original = gdoc.getText();
+    const tipOf = (html: string, id: string) => new RegExp(`data-entry="${id}">[^<]*<span class="llmg-tip" role="tooltip">(.*?)</span></span>`).exec(html)?.[1];
+    // Rendered once before the edit, so the Markdown extension holds this version's tokens.
+    const before = await eventuallyDefined(async () => {
+      const h = await render(editor.document);
+      return tipOf(h, 'emergent-abilities') ? h : undefined;
+    }, 'a tooltip on 涌现能力');
+    assert.ok(!before.includes('data-entry="general-task-solver"'), '通用任务求解器 is not a term yet');
+    assert.doesNotMatch(tipOf(before, 'emergent-abilities')!, /made up for the preview test/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(
+      gdoc.uri,
+      gdoc.positionAt(original.length),
+      '  - id: general-task-solver\n    en: general-purpose task solver\n    zh: 通用任务求解器\n    category: custom\n    definition: {en: A model that solves many tasks (a definition made up for the preview test)., zh: 预览测试编写的释义。}\n' +
+        '  - id: emergent-abilities\n    en: emergent abilities\n    category: training\n    definition: {en: Abilities that appear only at scale (made up for the preview test)., zh: 预览测试改写的释义。}\n',
+    );
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await gdoc.save());
+    try {
+      const after = await eventuallyDefined(async () => {
+        await a.ready();
+        const h = await render(editor.document);
+        return /made up for the preview test/.test(tipOf(h, 'emergent-abilities') ?? '') && tipOf(h, 'general-task-solver') ? h : undefined;
+      }, 'the new term and the new definition in the rendered note');
+      assert.match(after, /data-entry="general-task-solver">通用任务求解器<span class="llmg-tip"/);
+      assert.match(tipOf(after, 'general-task-solver')!, /general-purpose task solver/);
+      assert.match(tipOf(after, 'general-task-solver')!, /预览测试编写的释义/);
+      // The editor underlines the new term too: the preview and the editor read the same glossary.
+      assert.ok(editorMarks(a, editor.document).some((e) => e.mark === 'general-task-solver 通用任务求解器'), 'the editor has the new term');
+    } finally {
+      const undo = new vscode.WorkspaceEdit();
+      undo.delete(gdoc.uri, new vscode.Range(gdoc.positionAt(original.length), gdoc.positionAt(gdoc.getText().length)));
+      await vscode.workspace.applyEdit(undo);
+      await gdoc.save();
+    }
+    await eventually(async () => {
+      await a.ready();
+      return !(await render(editor.document)).includes('general-task-solver');
+    }, 'the entry is gone from the rendered note again');
   });
 
   it('follows llmGlossary.language and llmGlossary.preview.enabled', async () => {

@@ -1,6 +1,8 @@
 // The UI-level test: drives the VS Code workbench in a browser like a person. Opens a note, hovers a term and
 // reads the hover from the page, runs "List Concepts in This Chapter" from the command palette, opens the sidebar,
-// and saves screenshots under test-results/.
+// opens the Markdown preview (tooltips, also at its edges, and after a glossary edit), runs Export Concepts…
+// through its quick picks and code-server's save dialog, and saves screenshots under test-results/ (the
+// readme-*.png ones are the README's pictures before pngquant: see README, Development).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,6 +25,100 @@ async function wordBox(page, needle) {
     }
     return undefined;
   }, needle);
+}
+
+/** Runs a command from the palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+  await page.keyboard.type(title);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+async function waitForTitle(page, re) {
+  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-title')?.textContent ?? ''), re.source, { timeout: 15_000 });
+}
+
+/** Chooses the row of the open quick pick whose label is `label`. */
+async function pick(page, label) {
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** The text of the first notification toast matching `re`. */
+async function notification(page, re) {
+  const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: re }).first();
+  await toast.waitFor({ timeout: 20_000 });
+  return (await toast.innerText()).trim();
+}
+
+/** A file's text once it exists (and passes `ok`). */
+async function eventuallyFile(file, ok = () => true) {
+  for (let i = 0; i < 100; i++) {
+    if (fs.existsSync(file)) {
+      const t = fs.readFileSync(file, 'utf8');
+      if (t && ok(t)) return t;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${file} was not written`);
+}
+
+/**
+ * Answers code-server's save dialog when the file exists (a quick pick titled "… already exists. Are you sure you
+ * want to overwrite it?" with OK and Cancel); returns the question.
+ */
+async function confirmReplace(page, yes) {
+  const title = page.locator('.quick-input-widget:not([style*="display: none"]) .quick-input-title', { hasText: /already exists/ });
+  await title.waitFor({ timeout: 15_000 });
+  const q = (await title.innerText()).trim();
+  if (yes) await page.keyboard.press('Enter');
+  else await page.locator('.quick-input-widget:not([style*="display: none"]) .monaco-button', { hasText: 'Cancel' }).first().click();
+  return q;
+}
+
+/** The frame of a webview (a Markdown preview) holding `selector`, waiting for it to appear. */
+async function webviewFrame(page, selector, ms = 20_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    for (const f of page.frames()) if (await f.locator(selector).count().catch(() => 0)) return f;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview shows ${selector} within ${ms} ms`);
+}
+
+/**
+ * Hovers the marked term nearest one edge of the preview (for the bottom: a term scrolled to the bottom line)
+ * and measures it and its tooltip, in the preview's own coordinates.
+ */
+async function tipAtEdge(frame, where) {
+  const chosen = await frame.evaluate((edge) => {
+    const terms = [...document.querySelectorAll('.llmg-term')].filter((t) => t.getClientRects().length === 1);
+    for (const t of terms) t.removeAttribute('data-edge');
+    let best;
+    if (edge === 'bottom') {
+      best = terms[Math.floor(terms.length / 2)];
+      best.scrollIntoView({ block: 'end' });
+    } else {
+      const key = (t) => (edge === 'right' ? t.getBoundingClientRect().right : -t.getBoundingClientRect().left);
+      best = terms.reduce((a, b) => (key(b) > key(a) ? b : a));
+      best.scrollIntoView({ block: 'center' });
+    }
+    best.setAttribute('data-edge', edge);
+    return best.firstChild.textContent;
+  }, where);
+  const term = frame.locator(`.llmg-term[data-edge="${where}"]`);
+  await term.hover();
+  await term.locator('.llmg-tip').waitFor({ state: 'visible', timeout: 5000 });
+  await frame.waitForTimeout(200);
+  const r = await term.evaluate((t) => {
+    const box = (b) => ({ left: Math.round(b.left), right: Math.round(b.right), top: Math.round(b.top), bottom: Math.round(b.bottom) });
+    return { term: box(t.getBoundingClientRect()), tip: box(t.querySelector('.llmg-tip').getBoundingClientRect()), width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+  });
+  return { ...r, text: chosen };
 }
 
 async function step(results, name, fn) {
@@ -66,6 +162,8 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
     await page.goto(url, { timeout: 120_000 }); // a loaded machine can take longer than the default 30 s
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('.activitybar', { timeout: 60_000 });
+
+    let frame; // the rendered note inside the preview's webview, once the preview step has opened it
 
     await step(results, 'opens a note from Quick Open', async () => {
       await page.keyboard.press('Control+P');
@@ -142,7 +240,7 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       await page.waitForTimeout(300);
       await page.keyboard.press('Enter');
       // The preview is a webview: an iframe holding the iframe with the rendered note.
-      let frame;
+      frame = undefined;
       for (let i = 0; i < 100 && !frame; i++) {
         for (const f of page.frames()) if (await f.locator('.llmg-term').count().catch(() => 0)) frame = f;
         if (!frame) await page.waitForTimeout(200);
@@ -163,6 +261,133 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       await page.mouse.move(5, 400);
       await term.focus();
       await tip.waitFor({ state: 'visible', timeout: 5000 });
+    });
+
+    await step(results, 'a tooltip at the right edge, the left edge or the bottom of the preview stays inside it', async () => {
+      assert.ok(frame, 'the preview is open');
+      await page.mouse.move(5, 400);
+      // The previous step left a term focused (its tooltip open).
+      await frame.evaluate(() => document.activeElement?.blur());
+      for (const where of ['right', 'left', 'bottom']) {
+        const r = await tipAtEdge(frame, where);
+        const inside = r.tip.left >= 0 && r.tip.right <= r.width && r.tip.top >= 0 && r.tip.bottom <= r.height;
+        assert.ok(inside, `${where}: the tooltip of ${r.text} (term ${JSON.stringify(r.term)}) is ${JSON.stringify(r.tip)} in a ${r.width}×${r.height} preview`);
+        console.log(`    ${where}: term ${r.text} at x ${r.term.left}–${r.term.right}, y ${r.term.bottom}; tooltip x ${r.tip.left}–${r.tip.right}, y ${r.tip.top}–${r.tip.bottom} in ${r.width}×${r.height}`);
+        if (where === 'right') {
+          await page.screenshot({ path: path.join(out, 'preview-edge.png') });
+          // For the README: the preview's pane, its tab row and the tooltip.
+          const pane = await (await frame.frameElement()).boundingBox();
+          await page.screenshot({ path: path.join(out, 'readme-preview.png'), clip: { x: pane.x, y: pane.y - 36, width: pane.width, height: Math.min(pane.height, r.tip.bottom + 80) } });
+        }
+      }
+      await page.mouse.move(5, 400);
+      await frame.evaluate(() => window.scrollTo(0, 0));
+    });
+
+    await step(results, 'the open preview follows a saved edit of a user glossary (new term, tooltip with its definition)', async () => {
+      assert.ok(frame, 'the preview is open');
+      assert.equal(await frame.locator('.llmg-term[data-entry="general-task-solver"]').count(), 0, '通用任务求解器 is not marked before the edit');
+      const t0 = Date.now();
+      // Saved as an editor in another window would save it: the file changes on disk.
+      fs.appendFileSync(
+        path.join(ws, 'my.glossary.yaml'),
+        '  - id: general-task-solver\n    en: general-purpose task solver\n    zh: 通用任务求解器\n    category: custom\n    definition: {zh: 能用同一个模型完成许多不同任务的系统（界面测试编写）。}\n',
+      );
+      // The refresh reloads the preview's page, so its frame is a new one.
+      frame = await webviewFrame(page, '.llmg-term[data-entry="general-task-solver"]');
+      const ms = Date.now() - t0;
+      const term = frame.locator('.llmg-term[data-entry="general-task-solver"]').first();
+      const tip = term.locator('.llmg-tip');
+      await term.hover();
+      await tip.waitFor({ state: 'visible', timeout: 5000 });
+      const text = (await tip.innerText()).replace(/\s+/g, ' ');
+      assert.match(text, /general-purpose task solver/);
+      assert.match(text, /界面测试编写/);
+      console.log(`    the preview marked the new term ${ms} ms after the glossary file was saved; tooltip: ${text}`);
+      await page.mouse.move(5, 400);
+    });
+
+    const exportsTo = async ({ scope, format, target, shot }) => {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Notifications: Clear All Notifications');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await runCommand(page, 'Export Concepts…');
+      await waitForTitle(page, /Export concepts of/);
+      await pick(page, scope);
+      await waitForTitle(page, /Export format/);
+      if (shot) {
+        await page.mouse.move(1390, 700); // no row's tooltip in the picture
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: path.join(out, `${shot}.png`) });
+        const box = await page.locator('.quick-input-widget:not([style*="display: none"])').boundingBox();
+        await page.screenshot({ path: path.join(out, `readme-${shot}.png`), clip: { x: box.x - 24, y: 0, width: box.width + 48, height: box.y + box.height + 90 } });
+      }
+      await pick(page, format);
+      // code-server's save dialog: a quick input holding the path, the suggested name already in it.
+      const input = page.locator('.quick-input-widget:not([style*="display: none"]) input');
+      await page.waitForFunction(() => /\.(txt|csv|md)$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), null, { timeout: 15_000 });
+      const suggested = await input.inputValue();
+      await input.fill(target);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      return suggested;
+    };
+
+    const exportDir = path.join(ws, 'notes');
+    const anki = path.join(exportDir, 'llm-s1-cards.txt');
+    await step(results, 'Export Concepts… from the palette: scope and format quick picks, the save dialog, the Anki file', async () => {
+      const suggested = await exportsTo({ scope: 'This chapter', format: 'Anki cards', target: anki, shot: 'export-pick' });
+      assert.equal(suggested, path.join(exportDir, 'llm-s1-concepts.txt'), 'the dialog suggests a name next to the note');
+      const text = await eventuallyFile(anki);
+      const lines = text.trimEnd().split('\n');
+      assert.deepEqual(lines.slice(0, 5), ['#separator:tab', '#html:true', '#notetype:Basic', '#tags column:3', '#guid column:4']);
+      const cards = lines.slice(5);
+      for (const l of cards) assert.equal(l.split('\t').length, 4, `four fields: ${l.slice(0, 80)}`);
+      assert.ok(cards.some((l) => l.startsWith('涌现能力 · emergent abilities\t')), 'the front has both names');
+      const toast = await notification(page, /Exported \d+ concepts/);
+      assert.equal(Number(/Exported (\d+) concepts/.exec(toast)[1]), cards.length, `${toast} / ${cards.length} cards`);
+      console.log(`    ${path.basename(anki)}: ${cards.length} cards of 4 fields, ${Buffer.byteLength(text)} bytes; "${toast}"`);
+    });
+
+    await step(results, 'exporting over an existing file asks first: Cancel keeps it, OK replaces it', async () => {
+      fs.writeFileSync(anki, 'an older file\n');
+      await exportsTo({ scope: 'This note', format: 'Anki cards', target: anki });
+      const asked = await confirmReplace(page, false);
+      assert.match(asked, /llm-s1-cards\.txt already exists/);
+      // Cancel goes back to the save dialog; closing it ends the export.
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1500);
+      assert.equal(fs.readFileSync(anki, 'utf8'), 'an older file\n', 'Cancel leaves the file alone');
+      await exportsTo({ scope: 'This note', format: 'Anki cards', target: anki });
+      await confirmReplace(page, true);
+      const text = await eventuallyFile(anki, (t) => t.startsWith('#separator:tab'));
+      assert.ok(text.split('\n').length > 40, 'the file is replaced by the export');
+      console.log(`    asked "${asked}"; Cancel kept the file, OK replaced it (${text.split('\n').length - 6} cards)`);
+    });
+
+    await step(results, 'the exported Markdown glossary opens in the preview with its links and marks', async () => {
+      const md = path.join(ws, 'llm-s1-glossary.md');
+      await exportsTo({ scope: 'This note', format: 'Markdown glossary, A–Z', target: md });
+      const text = await eventuallyFile(md);
+      assert.ok(text.startsWith('# Glossary\n'), text.slice(0, 40));
+      await notification(page, /Exported \d+ concepts/);
+      await page.locator('.notifications-toasts .monaco-button', { hasText: 'Open' }).first().click();
+      // The editor shows spaces as no-break spaces.
+      await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-lines')].some((e) => e.textContent.replace(/\u00a0/g, ' ').includes('# Glossary')), null, { timeout: 20_000 });
+      await runCommand(page, 'View: Close Editors in Other Groups');
+      await runCommand(page, 'Markdown: Open Preview to the Side');
+      const glossaryFrame = await webviewFrame(page, 'h1:text-is("Glossary")');
+      assert.ok(glossaryFrame, 'the preview shows the exported glossary');
+      const letters = await glossaryFrame.locator('h2').allInnerTexts();
+      const links = await glossaryFrame.locator('a[href*="llm-s1.md"]').count();
+      assert.ok(letters.length > 5 && links > 20, `${letters.length} letters, ${links} links to the note`);
+      await page.mouse.move(5, 400);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(out, 'export-preview.png') });
+      const editors = await page.locator('.part.editor').boundingBox();
+      await page.screenshot({ path: path.join(out, 'readme-export-preview.png'), clip: { x: editors.x, y: editors.y, width: editors.width, height: Math.min(editors.height, 560) } });
+      console.log(`    preview of the glossary: ${letters.length} sections (${letters.slice(0, 6).join(' ')} …), ${links} links to the note`);
     });
   } finally {
     await browser.close().catch(() => {});

@@ -77,6 +77,7 @@ describe('packaging', function () {
         'l10n/bundle.l10n.zh-cn.json',
         'media/glossary.svg',
         'media/screenshot-export.png',
+        'media/screenshot-export-pick.png',
         'media/preview.css',
         'media/screenshot-hover.png',
         'media/screenshot-preview.png',

@@ -69,4 +69,31 @@ describe('glossary tooltips in the Markdown preview, in the web host', function 
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
+  it('renders a glossary file created after the note was first rendered (the tooltip of the new entry)', async () => {
+    const a = await api();
+    const doc = await vscode.workspace.openTextDocument(workspaceUri('notes', 'llm-s1.md'));
+    await vscode.window.showTextDocument(doc);
+    const md = a.extendMarkdownIt(new MarkdownIt({ html: true, linkify: true }));
+    const render = () => md.render(doc.getText(), { currentDocument: doc.uri });
+    assert.ok(!render().includes('data-entry="general-task-solver"'), 'not a term yet');
+    const uri = workspaceUri('preview-web.glossary.yaml');
+    const yaml = 'entries:\n  - id: general-task-solver\n    en: general-purpose task solver\n    zh: 通用任务求解器\n    category: custom\n    definition: {zh: 网页宿主测试编写的释义。}\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(yaml));
+    try {
+      const html = await eventuallyDefined(async () => {
+        await a.ready();
+        const h = render();
+        return h.includes('data-entry="general-task-solver">通用任务求解器') ? h : undefined;
+      }, 'the new entry in the rendered note', 20_000);
+      assert.match(html, /general-purpose task solver/);
+      assert.match(html, /网页宿主测试编写的释义/);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+    await eventuallyDefined(async () => {
+      await a.ready();
+      return render().includes('general-task-solver') ? undefined : true;
+    }, 'the entry gone again', 20_000);
+  });
 });
