@@ -61,9 +61,17 @@ interface Transform {
 
 let words: Set<string> | undefined;
 
-/** An everyday English word (SUBTLEX-US, lower case): a name must not be matched when written as one. */
+/**
+ * An everyday English word: lower case in SUBTLEX-US, or there only capitalised (at a sentence start) and a common
+ * word in compromise's lexicon (olive, but not the names Lora or Moe). A name must not be matched when written as one.
+ */
 function isEnglishWord(w: string): boolean {
-  words ??= new Set((subtlex as { word: string }[]).map((x) => x.word).filter((x) => x === x.toLowerCase()));
+  if (!words) {
+    const lexicon = (transform().model as { one: { lexicon: Record<string, string> } }).one.lexicon;
+    const common = (x: string) => lexicon[x] !== undefined && !/Name|ProperNoun/.test(lexicon[x]);
+    const list = (subtlex as { word: string }[]).map((x) => x.word);
+    words = new Set(list.filter((x) => x === x.toLowerCase() || common(x.toLowerCase())).map((x) => x.toLowerCase()));
+  }
   return words.has(w);
 }
 

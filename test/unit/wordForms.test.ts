@@ -56,6 +56,8 @@ describe('generated word forms', function () {
   it('never writes a name as an everyday English word (ReAct is not "react", PaLM not "palm")', () => {
     assert.deepEqual(caseForms('ReAct'), ['REACT']);
     assert.deepEqual(caseForms('PaLM'), ['PALM']);
+    assert.deepEqual(caseForms('OliVe'), ['OLIVE']);
+    assert.deepEqual(caseForms('LoRA').sort(), ['LORA', 'lora']);
   });
   it('leaves capitalised words and all-capital acronyms alone (Adam, Claude, GPU)', () => {
     assert.deepEqual(caseForms('Adam'), []);
