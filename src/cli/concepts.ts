@@ -172,7 +172,20 @@ async function cachedOutcomes(files: readonly string[], s: Scanning, cache: Note
  */
 function render(scan: ScanResult, glossary: GlossaryIndex, options: Pick<ConceptsOptions, 'json' | 'line'>): Uint8Array {
   const dc = documentConcepts(scan, glossary, { line: options.line });
-  return Buffer.from(options.json ? JSON.stringify(fileJson(dc), null, 2).replace(/\n/g, '\n    ').slice(1) : fileTable(dc));
+  return Buffer.from(options.json ? nestedJson(fileJson(dc)) : fileTable(dc));
+}
+
+/** Where a note's object sits in the --json output: its text there, less its opening brace. */
+const NEST_HEAD = '[\n  [\n    {';
+const NEST_TAIL = '\n  ]\n]';
+
+/**
+ * `JSON.stringify(o, null, 2)` with every line after the first indented four more spaces, less the opening brace:
+ * written two arrays deep, so JSON.stringify indents it in one pass (o is an object with members).
+ */
+function nestedJson(o: object): string {
+  const s = JSON.stringify([[o]], null, 2);
+  return s.slice(NEST_HEAD.length, s.length - NEST_TAIL.length);
 }
 
 /** A cached result (part 0 the JSON, part 1 the table; empty: not rendered yet) with one part set. */

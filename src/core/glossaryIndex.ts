@@ -28,6 +28,7 @@ export class GlossaryIndex {
   readonly problems: readonly GlossaryProblem[];
   private patternList: readonly MatchPattern[] | (() => readonly MatchPattern[]);
   private matcherCache?: Matcher;
+  private referrerIds?: Map<string, string[]>;
 
   /**
    * @param patterns the patterns, or how to make them on first use
@@ -59,10 +60,29 @@ export class GlossaryIndex {
     return this.entries.get(id);
   }
 
-  /** Entries that name this one in `related`, for links both ways. */
+  /** Entries that name this one in `related`, for links both ways (in entry order). */
   referrers(id: string): GlossaryEntry[] {
-    return [...this.entries.values()].filter((e) => e.related.includes(id));
+    this.referrerIds ??= referrerIndex(this.entries);
+    return (this.referrerIds.get(id) ?? []).map((r) => this.entries.get(r)!);
   }
+}
+
+/** Entries whose related ids an index can read without making each entry (the compiled glossary's are made lazily). */
+interface RelatedIds {
+  relatedOf?(id: string): readonly string[];
+}
+
+/** For each entry id, the ids of the entries that list it in `related`, in entry order, each once. */
+function referrerIndex(entries: ReadonlyMap<string, GlossaryEntry> & RelatedIds): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const id of entries.keys()) {
+    for (const r of entries.relatedOf?.(id) ?? entries.get(id)!.related) {
+      const list = out.get(r);
+      if (!list) out.set(r, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    }
+  }
+  return out;
 }
 
 const at = (r: SourceRange) => `${r.file}:${r.line}`;

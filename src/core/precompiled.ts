@@ -289,7 +289,7 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   const chunk = (k: number) => JSON.parse(decodeText(details.subarray(offsets[k], offsets[k + 1] - 1))) as Detail;
   let hotList: HotEntry[] | undefined;
   const hot = () => (hotList ??= JSON.parse(decodeText(section('hot'))) as HotEntry[]);
-  const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], chunk, fileOfChunk));
+  const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], chunk, fileOfChunk), (i) => hot()[i][8]);
   const nameLists: string[][] = [];
   const names = (i: number) => (nameLists[i] ??= namesOf(hot()[i]));
   const patterns = () => (JSON.parse(decodeText(section('patterns'))) as CompactPattern[]).map((p) => revivePattern(p, header.ids, names));
@@ -311,6 +311,7 @@ class LazyEntries implements ReadonlyMap<string, GlossaryEntry> {
   constructor(
     private readonly ids: readonly string[],
     private readonly make: (i: number) => GlossaryEntry,
+    private readonly related: (i: number) => readonly string[],
   ) {
     this.made = new Array<GlossaryEntry | undefined>(ids.length);
     this.index = new Map(ids.map((id, i) => [id, i]));
@@ -327,6 +328,12 @@ class LazyEntries implements ReadonlyMap<string, GlossaryEntry> {
   get(id: string): GlossaryEntry | undefined {
     const i = this.index.get(id);
     return i === undefined ? undefined : this.at(i);
+  }
+
+  /** The related ids of an entry, read without making it. */
+  relatedOf(id: string): readonly string[] {
+    const i = this.index.get(id);
+    return i === undefined ? [] : (this.made[i]?.related ?? this.related(i));
   }
 
   has(id: string): boolean {

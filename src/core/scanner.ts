@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
 import { parseMarkdown } from './markdown';
 import type { Matcher, SenseCandidate } from './matcher';
 import { resolveSenses, type SenseInfo } from './senses';
-import { LineIndex } from './text';
+import { LineIndex, type CharCodes } from './text';
 
 /** Where a glossary term occurs: offsets `[start, end)` and 1-based line/column (UTF-16), end exclusive. */
 export interface Occurrence {
@@ -183,9 +183,9 @@ export function scanDocument(text: string, glossary: Pick<GlossaryIndex, 'matche
 }
 
 /** The last line with non-white-space content. */
-export function lastContentLine(text: string, lines: LineIndex): number {
+export function lastContentLine(text: CharCodes, lines: LineIndex): number {
   let i = text.length - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
+  while (i >= 0 && /\s/.test(String.fromCharCode(text.charCodeAt(i)))) i--;
   return i < 0 ? 1 : lines.position(i).line;
 }
 

@@ -23,12 +23,6 @@ export interface ProseText {
   slice(start: number, end: number): string;
 }
 
-/**
- * Section evidence kept between scans of one document (by the section's prose and concepts), so an edit pays only
- * for the sections it changed. Use one cache per document and matcher.
- */
-export type SenseCache = Map<string, Map<SenseCandidate, number>>;
-
 /** Sentence ends: Chinese and Western full stops, question and exclamation marks, semicolons, line breaks. */
 const SENTENCE_END = new Set([...'。！？!?；;\n\r'].map((c) => c.charCodeAt(0)));
 /** Pieces of evidence a section must hold for one sense: a section is wide, one stray cue is not enough. */
@@ -43,20 +37,25 @@ const SENTENCE_REACH = 300;
  * undecided is kept with every candidate when it may mean several entries, and dropped when its only concept
  * sense has no evidence (it is most likely the everyday word).
  */
-export function resolveSenses(prose: ProseText, occurrences: readonly Occurrence[], headings: readonly Pick<Heading, 'start'>[], cache?: SenseCache): Occurrence[] {
+export function resolveSenses(prose: ProseText, occurrences: readonly Occurrence[], headings: readonly Pick<Heading, 'start'>[]): Occurrence[] {
   if (!occurrences.some((o) => o.candidates)) return occurrences as Occurrence[];
-  const sections = new Sections(prose, headings, occurrences, cache);
-  const out: Occurrence[] = [];
-  for (const o of occurrences) {
-    if (!o.candidates) {
-      out.push(o);
-      continue;
-    }
-    const resolved = resolveOne(prose, o, o.candidates, occurrences, sections);
-    if (resolved) out.push(resolved);
-  }
-  sections.finish();
-  return out;
+  return resolveEach(prose, occurrences, headings).filter((o): o is Occurrence => o !== undefined);
+}
+
+/**
+ * {@link resolveSenses}, one answer per occurrence in the same order: the occurrence itself when it is not
+ * ambiguous, its resolved form, or `undefined` where it is dropped. Every piece of evidence lies in the section
+ * of the occurrence (see {@link sectionStarts}), so a run of whole sections resolves as it does in the whole
+ * document: an incremental scan re-resolves only the sections an edit touches.
+ */
+export function resolveEach(prose: ProseText, occurrences: readonly Occurrence[], headings: readonly Pick<Heading, 'start'>[]): (Occurrence | undefined)[] {
+  const sections = new Sections(prose, headings, occurrences);
+  return occurrences.map((o) => (o.candidates ? resolveOne(prose, o, o.candidates, occurrences, sections) : o));
+}
+
+/** Where the sections of a document start, ascending: 0, then each heading after the first character. */
+export function sectionStarts(headings: readonly Pick<Heading, 'start'>[]): number[] {
+  return [0, ...headings.map((h) => h.start).filter((x) => x > 0)].sort((a, b) => a - b);
 }
 
 function resolveOne(prose: ProseText, o: Occurrence, candidates: readonly SenseCandidate[], all: readonly Occurrence[], sections: Sections): Occurrence | undefined {
@@ -156,12 +155,11 @@ interface Section {
   lower: string;
   concepts: Set<string>;
   scores: Map<SenseCandidate, number>;
-  key: string;
 }
 
 /**
  * The evidence of each section for each sense: the prose and unambiguous concepts of a section are gathered once,
- * and a sense's score in a section is computed once, however many uses ask (and, with a cache, however many scans).
+ * and a sense's score in a section is computed once, however many uses ask.
  */
 class Sections {
   private readonly starts: number[];
@@ -171,9 +169,8 @@ class Sections {
     private readonly prose: ProseText,
     headings: readonly Pick<Heading, 'start'>[],
     private readonly occurrences: readonly Occurrence[],
-    private readonly cache?: SenseCache,
   ) {
-    this.starts = [0, ...headings.map((h) => h.start).filter((x) => x > 0)].sort((a, b) => a - b);
+    this.starts = sectionStarts(headings);
   }
 
   /** The sense with strictly the most evidence in the section around `offset`, if it has enough. */
@@ -187,13 +184,6 @@ class Sections {
     return strictBest(candidates, score, SECTION_EVIDENCE);
   }
 
-  /** Keeps only this scan's sections in the cache. */
-  finish(): void {
-    if (!this.cache) return;
-    this.cache.clear();
-    for (const s of this.seen.values()) this.cache.set(s.key, s.scores);
-  }
-
   private section(offset: number): Section {
     const lo = lastAtMost(this.starts, offset);
     let hit = this.seen.get(lo);
@@ -203,10 +193,7 @@ class Sections {
       const parts: string[] = [];
       const r = this.prose.ranges;
       for (let i = firstRangeFrom(r, from); i < r.length && r[i] < to; i += 2) parts.push(this.prose.slice(r[i], r[i + 1]));
-      const lower = parts.join('\n').toLowerCase();
-      const concepts = unambiguous(this.occurrences, from, to);
-      const key = `${concepts.join(',')}\u0000${lower}`;
-      hit = { lower, concepts: new Set(concepts), scores: this.cache?.get(key) ?? new Map(), key };
+      hit = { lower: parts.join('\n').toLowerCase(), concepts: new Set(unambiguous(this.occurrences, from, to)), scores: new Map() };
       this.seen.set(lo, hit);
     }
     return hit;

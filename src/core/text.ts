@@ -116,11 +116,24 @@ export function pairAt(pairs: readonly number[], x: number): number {
   return pairs[i] <= x && x <= pairs[i + 1] ? i : -1;
 }
 
+/** What a {@link LineIndex} reads of a text: a string, or {@link Pieces}. */
+export interface CharCodes {
+  readonly length: number;
+  charCodeAt(i: number): number;
+}
+
 /** Maps offsets to 1-based lines and UTF-16 columns; CRLF, LF and lone CR all end a line. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
+  private readonly length: number;
 
-  constructor(readonly text: string) {
+  constructor(text: string | CharCodes, starts?: number[]) {
+    this.length = text.length;
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -129,6 +142,28 @@ export class LineIndex {
         this.starts.push(i + 1);
       }
     }
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[start, end)` replaced by `inserted` characters: only
+   * the edited lines are read again. A line starts after LF, or after a CR that no LF follows, so the starts up to
+   * `start - 1` and from `end + 2` on (shifted) depend on unchanged characters only.
+   */
+  edited(start: number, end: number, inserted: number, text: CharCodes): LineIndex {
+    const old = this.starts;
+    const delta = inserted - (end - start);
+    const out: number[] = [];
+    let i = 0;
+    while (i < old.length && old[i] < start) out.push(old[i++]);
+    if (out.length === 0) out.push(0);
+    const last = Math.min(start + inserted + 1, text.length);
+    for (let p = Math.max(start, 1); p <= last; p++) {
+      const c = text.charCodeAt(p - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(p) !== 10)) out.push(p);
+    }
+    while (i < old.length && old[i] < end + 2) i++;
+    while (i < old.length) out.push(old[i++] + delta);
+    return new LineIndex(text, out);
   }
 
   /** Number of lines (a final line break starts one more, empty, line). */
@@ -145,11 +180,85 @@ export class LineIndex {
   /** Offset of a 1-based line and column (clamped to the text). */
   offset(line: number, column: number): number {
     const l = Math.min(Math.max(line, 1), this.starts.length);
-    return Math.min(this.starts[l - 1] + Math.max(column, 1) - 1, this.text.length);
+    return Math.min(this.starts[l - 1] + Math.max(column, 1) - 1, this.length);
   }
 
   /** Offset where a 1-based line starts. */
   lineStart(line: number): number {
     return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1];
+  }
+}
+
+/** Characters per piece of a {@link Pieces} text (a piece that an edit makes longer than twice this is split). */
+const PIECE = 8192;
+
+/**
+ * A long text kept as pieces, so an edit and the reads near it never copy the whole text: a flat copy of a
+ * megabyte of text is made only when {@link Pieces.toString} asks for it (and kept).
+ */
+export class Pieces {
+  private flat: string | undefined;
+
+  private constructor(
+    private readonly parts: readonly string[],
+    /** Offset where each part starts, ascending; one more at the end (the length). */
+    private readonly starts: readonly number[],
+  ) {}
+
+  static of(text: string): Pieces {
+    const parts: string[] = [];
+    for (let i = 0; i < text.length; i += PIECE) parts.push(text.slice(i, i + PIECE));
+    const p = Pieces.from(parts.length ? parts : ['']);
+    p.flat = text;
+    return p;
+  }
+
+  private static from(all: string[]): Pieces {
+    const kept = all.filter((s) => s.length > 0);
+    const parts = kept.length ? kept : [''];
+    const starts = [0];
+    for (const s of parts) starts.push(starts[starts.length - 1] + s.length);
+    return new Pieces(parts, starts);
+  }
+
+  get length(): number {
+    return this.starts[this.starts.length - 1];
+  }
+
+  /** Index of the part holding offset `i` (the last part for the end of the text). */
+  private partAt(i: number): number {
+    return Math.min(lastAtMost(this.starts, i), this.parts.length - 1);
+  }
+
+  charCodeAt(i: number): number {
+    if (i < 0 || i >= this.length) return NaN;
+    const k = this.partAt(i);
+    return this.parts[k].charCodeAt(i - this.starts[k]);
+  }
+
+  slice(from: number, to: number): string {
+    const a = Math.max(0, Math.min(from, this.length));
+    const b = Math.max(a, Math.min(to, this.length));
+    if (this.flat !== undefined) return this.flat.slice(a, b);
+    let out = '';
+    for (let k = this.partAt(a); k < this.parts.length && this.starts[k] < b; k++) {
+      out += this.parts[k].slice(Math.max(0, a - this.starts[k]), b - this.starts[k]);
+    }
+    return out;
+  }
+
+  /** The text with `[start, end)` replaced by `insert`. */
+  replace(start: number, end: number, insert: string): Pieces {
+    const first = this.partAt(start);
+    const last = this.partAt(end);
+    const middle = this.parts[first].slice(0, start - this.starts[first]) + insert + this.parts[last].slice(end - this.starts[last]);
+    const split: string[] = [];
+    if (middle.length > 2 * PIECE) for (let i = 0; i < middle.length; i += PIECE) split.push(middle.slice(i, i + PIECE));
+    else split.push(middle);
+    return Pieces.from([...this.parts.slice(0, first), ...split, ...this.parts.slice(last + 1)]);
+  }
+
+  toString(): string {
+    return (this.flat ??= this.parts.join(''));
   }
 }

@@ -43,6 +43,18 @@ describe('compiled built-in glossary (dist/glossary.bin)', function () {
     assert.deepEqual(alone.problems, fresh.problems);
   });
 
+  it('finds the entries that point to each entry as a scan of every entry would, compiled (entries not made) and built', () => {
+    const lazy = loadBuiltin(bytes).alone!;
+    let pointed = 0;
+    for (const id of fresh.entries.keys()) {
+      const want = [...fresh.entries.values()].filter((e) => e.related.includes(id)).map((e) => e.id);
+      assert.deepEqual(lazy.referrers(id).map((e) => e.id), want, id);
+      assert.deepEqual(fresh.referrers(id).map((e) => e.id), want, id);
+      if (want.length) pointed++;
+    }
+    assert.ok(pointed > 500, `${pointed} entries are pointed to`);
+  });
+
   it('gives the same lazy entry fields through spread and JSON as plain ones', () => {
     const l = loadBuiltin(bytes).alone!.get('lora')!;
     const f = fresh.get('lora')!;
