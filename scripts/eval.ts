@@ -1,5 +1,5 @@
 // npm run eval: scores the scanner with the built-in glossary against the hand labels in eval/labels/.
-// Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG|all]
+// Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG|all] [--mapping]
 // Splits: `dev` (tuned on), `dev2` (the first held-out half, tuned on once it was scored), `heldout` (scored only at
 // the end). `--split dev` takes both dev halves.
 import * as fs from 'node:fs';
@@ -210,6 +210,7 @@ function main(): void {
   const byName = nameIndex(glossary);
   const map = readJson<Record<string, string[] | null>>(path.join(EVAL, 'concept-map.json'), {});
   const verdicts = readJson<Record<string, Verdict>>(path.join(EVAL, 'verdicts.json'), {});
+  if (args.includes('--mapping')) return void printMapping(notes, glossary, byName, map);
   const files = notes.map((n) => scoreNote(n, glossary, byName, map, verdicts));
   const result = {
     glossaryEntries: glossary.entries.size,
@@ -219,6 +220,16 @@ function main(): void {
   if (args.includes('--json')) return void console.log(JSON.stringify(result, null, 2));
   printTable(SPLITS.map(([k, name]) => [name, total(files.filter((f) => f.split === k))]), files);
   if (details) console.log(JSON.stringify(result.files, null, 2));
+}
+
+/** Which entries each label stands for, without scoring: to check the map before a half is scored. */
+function printMapping(notes: Note[], glossary: GlossaryIndex, byName: Map<string, Set<string>>, map: Record<string, string[] | null>): void {
+  for (const n of notes) {
+    console.log(`## ${n.slug}`);
+    for (const c of readJson<Labels>(path.join(EVAL, 'labels', `${n.slug}.json`)).concepts) {
+      console.log(`  ${keyOf(c)} → ${entriesFor(c, glossary, byName, map).join(', ') || 'no entry'}`);
+    }
+  }
 }
 
 function printTable(splits: [string, ReturnType<typeof total>][], files: FileScore[]): void {
