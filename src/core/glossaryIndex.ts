@@ -1,6 +1,6 @@
 import { TERM_LANGUAGES, type GlossaryEntry, type GlossaryProblem, type SenseSpec, type SourceRange, type TermLanguage } from './glossary';
 import { plainNames, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
-import { Matcher, type CompiledTrie, type MatchPattern, type SenseCandidate } from './matcher';
+import { Matcher, type CompiledTrie, type MatchPattern, type SenseCandidate, type StoredTrie } from './matcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 
 /**
@@ -38,7 +38,7 @@ export class GlossaryIndex {
     entries: ReadonlyMap<string, GlossaryEntry>,
     patterns: readonly MatchPattern[] | (() => readonly MatchPattern[]),
     problems: readonly GlossaryProblem[],
-    readonly trie?: CompiledTrie,
+    readonly trie?: CompiledTrie | StoredTrie,
   ) {
     this.entries = entries;
     this.patternList = patterns;

@@ -72,6 +72,9 @@ export interface CompiledTrie {
   readonly flags: Uint8Array;
 }
 
+/** A trie as stored: its shape alone; where each pattern ends and its flags are found again from the patterns. */
+export type StoredTrie = Pick<CompiledTrie, 'label' | 'count'>;
+
 const ROOT = 0;
 const CASE = 1;
 const LEFT = 2;
@@ -109,10 +112,10 @@ export class Matcher {
   constructor(
     patterns: Iterable<MatchPattern>,
     private readonly options: { readonly hanWords?: boolean } = {},
-    trie?: CompiledTrie,
+    trie?: CompiledTrie | StoredTrie,
   ) {
     const list = [...patterns];
-    this.trie = trie ?? buildTrie(list);
+    this.trie = !trie ? buildTrie(list) : 'terminal' in trie ? trie : completeTrie(trie, list);
     const { label, count, terminal, flags } = this.trie;
     if (terminal.length !== list.length || flags.length !== list.length || count.length !== label.length) throw new Error('the compiled trie does not fit these patterns');
     const n = label.length;
@@ -374,6 +377,44 @@ function finish(m: Match, p: MatchPattern): Match {
  * Builds the trie of the patterns' case-folded, normalised names: inserted into a trie of sibling lists, then laid
  * out breadth first with each node's children in ascending order.
  */
+/** Bit 0 case-sensitive, bit 1 word boundary on the left, bit 2 a plural `s` may follow (`key`: the normalised name). */
+function patternFlags(p: MatchPattern, key: string): number {
+  const last = key.charCodeAt(key.length - 1);
+  const caseSensitive = p.caseSensitive ?? defaultCaseSensitive(p.term);
+  const plural = p.plural !== false && /\p{L}/u.test(key[key.length - 1]) && isWordChar(last);
+  return (caseSensitive ? CASE : 0) | (isWordChar(key.charCodeAt(0)) ? LEFT : 0) | (plural ? PLURAL : 0);
+}
+
+/** A stored trie completed: each pattern's end node found by walking its name down the trie, and its flags. */
+function completeTrie(t: StoredTrie, list: readonly MatchPattern[]): CompiledTrie {
+  const start = new Int32Array(t.label.length + 1);
+  start[0] = 1;
+  for (let v = 0; v < t.label.length; v++) start[v + 1] = start[v] + t.count[v];
+  const terminal = new Int32Array(list.length).fill(-1);
+  const flags = new Uint8Array(list.length);
+  list.forEach((p, i) => {
+    const key = normalizeTerm(p.term, false);
+    if (key.length === 0) return;
+    flags[i] = patternFlags(p, key);
+    let node = ROOT;
+    for (let k = 0; k < key.length && node >= 0; k++) node = sortedChild(t.label, start[node], start[node + 1], key.charCodeAt(k));
+    if (node < 0) throw new Error('the compiled trie does not fit these patterns');
+    terminal[i] = node;
+  });
+  return { label: t.label, count: t.count, terminal, flags };
+}
+
+/** The node in `[lo, hi)` (siblings in ascending code-unit order) whose label is `c`, or -1. */
+function sortedChild(label: Uint16Array, lo: number, end: number, c: number): number {
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (label[mid] < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && label[lo] === c ? lo : -1;
+}
+
 function buildTrie(list: readonly MatchPattern[]): CompiledTrie {
   // At most one node per code unit of every name, plus the root.
   const capacity = list.reduce((n, p) => n + p.term.length, 1);
@@ -392,11 +433,7 @@ function buildTrie(list: readonly MatchPattern[]): CompiledTrie {
   list.forEach((p, i) => {
     const key = normalizeTerm(p.term, false);
     if (key.length === 0) return;
-    const first = key.charCodeAt(0);
-    const last = key.charCodeAt(key.length - 1);
-    const caseSensitive = p.caseSensitive ?? defaultCaseSensitive(p.term);
-    const plural = p.plural !== false && /\p{L}/u.test(key[key.length - 1]) && isWordChar(last);
-    flags[i] = (caseSensitive ? CASE : 0) | (isWordChar(first) ? LEFT : 0) | (plural ? PLURAL : 0);
+    flags[i] = patternFlags(p, key);
     let node = ROOT;
     for (let k = 0; k < key.length; k++) {
       const c = key.charCodeAt(k);

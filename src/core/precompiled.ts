@@ -1,7 +1,7 @@
 import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
-import type { CompiledTrie, MatchPattern } from './matcher';
+import type { MatchPattern, StoredTrie } from './matcher';
 import { decodeText } from './workspace';
 
 /** A place in the file as `[line, column, endLine, endColumn]`: half the size of an object in JSON. */
@@ -93,7 +93,7 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
 }
 
 /** The format of the compiled built-in glossary (`dist/glossary.bin`); a file of another format is not read. */
-export const BUILTIN_FORMAT = 4;
+export const BUILTIN_FORMAT = 5;
 const MAGIC = 'LLMG';
 
 /** The built-in glossary as loaded: on its own already indexed, and its parsed files for merging with others. */
@@ -127,7 +127,7 @@ interface Header {
   /** Offset (from the end of the header, rounded up to 8) and length in bytes of each binary section. */
   readonly sections: Record<Section, [number, number]>;
 }
-type Section = 'hot' | 'patterns' | 'label' | 'count' | 'terminal' | 'flags' | 'offsets' | 'details';
+type Section = 'hot' | 'patterns' | 'label' | 'count' | 'offsets' | 'details';
 
 const PLAIN_KEYS = 'caseSensitive,entryId,plural,term';
 
@@ -183,8 +183,6 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
     patterns: encoder.encode(JSON.stringify(patterns)),
     label: bytesOf(trie.label),
     count: bytesOf(trie.count),
-    terminal: bytesOf(trie.terminal),
-    flags: trie.flags,
     offsets: bytesOf(offsets),
     details,
   };
@@ -279,11 +277,10 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   };
   const details = view8(bytes, base, header.sections.details);
   const offsets = new Int32Array(section('offsets').buffer);
-  const trie: CompiledTrie = {
+  // Where each pattern ends in the trie and its flags are found again when the matcher is made.
+  const trie: StoredTrie = {
     label: new Uint16Array(section('label').buffer),
     count: new Uint32Array(section('count').buffer),
-    terminal: new Int32Array(section('terminal').buffer),
-    flags: section('flags'),
   };
   const fileOfChunk: string[] = header.files.flatMap((f) => Array<string>(f.entries).fill(f.file));
   const chunk = (k: number) => JSON.parse(decodeText(details.subarray(offsets[k], offsets[k + 1] - 1))) as Detail;

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CompiledTrie, MatchPattern } from '../core/matcher';
+import type { CompiledTrie, MatchPattern, StoredTrie } from '../core/matcher';
 import type { FileScan, ScanMode, ScanRequest, ScanResponse } from './scanProtocol';
 
 /** Options of a pool of scan workers. */
@@ -9,7 +9,7 @@ export interface ScanPoolOptions {
   /** The glossary names the workers match (none for `mode: 'prose'`). */
   readonly patterns?: readonly MatchPattern[];
   /** The trie compiled for exactly these patterns, if there is one: workers then skip building it. */
-  readonly trie?: CompiledTrie;
+  readonly trie?: CompiledTrie | StoredTrie;
   /** What workers send back: scans (the default), prose pieces, or scans with outlines. */
   readonly mode?: ScanMode;
   /** Number of worker threads (default: the machine's cores). */

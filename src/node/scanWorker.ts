@@ -1,10 +1,10 @@
 // A worker thread that reads and scans notes off the main thread, for the CLI and the extension's workspace index.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Matcher, type CompiledTrie, type MatchPattern } from '../core/matcher';
+import { Matcher, type CompiledTrie, type MatchPattern, type StoredTrie } from '../core/matcher';
 import { cachedScanOfFile, proseOfFile, scanNote } from './notes';
 import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
 
-const data = workerData as { patterns: MatchPattern[]; trie?: CompiledTrie };
+const data = workerData as { patterns: MatchPattern[]; trie?: CompiledTrie | StoredTrie };
 const glossary = { matcher: new Matcher(data.patterns, {}, data.trie) };
 
 parentPort!.on('message', (req: ScanRequest) => {
