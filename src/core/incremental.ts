@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown';
-import type { Matcher } from './matcher';
+import type { TermMatcher } from './matcher';
 import { lastContentLine, matchProse, proseWalker, type Heading, type Occurrence, type ScanResult } from './scanner';
 import { resolveSenses, type SenseCache } from './senses';
 import { LineIndex } from './text';
@@ -54,7 +54,7 @@ export class IncrementalScan {
 
   constructor(
     text: string,
-    private readonly matcher: Matcher,
+    private readonly matcher: TermMatcher,
   ) {
     this.fullScan(text);
   }
