@@ -44,8 +44,10 @@ export class GlossaryLayers implements Disposable {
   /** The user files found by the last search, and each one's last text and parse (reused while the text stays). */
   private sources: readonly GlossarySource[] | undefined;
   private readonly parsed = new Map<string, { text: string; file: ParsedGlossaryFile }>();
-  /** Whether the next scheduled reload searches the workspace for glossary files again. */
+  /** Whether the next scheduled reload searches the workspace for glossary files again (and reads every one). */
   private rediscover = true;
+  /** Files that changed since they were last read; the others keep their parse until the next search. */
+  private readonly stale = new Set<string>();
   private loading: Promise<void> | undefined;
   private readonly changed = new Emitter<GlossaryIndex>();
   private readonly timer = new Debouncer(() => void this.run(false));
@@ -86,6 +88,7 @@ export class GlossaryLayers implements Disposable {
    */
   fileChanged(uri: string, delayMs: number): void {
     if (![...this.userFiles.values()].includes(uri)) this.rediscover = true;
+    this.stale.add(uri);
     this.timer.schedule(delayMs);
   }
 
@@ -143,7 +146,8 @@ export class GlossaryLayers implements Disposable {
     let same = !always && this.state.generation > 0 && sources.length === this.sources?.length && (builtin !== undefined) === this.builtinLoaded;
     const layers: GlossaryLayer[] = [];
     for (const [i, source] of sources.entries()) {
-      const read = await this.readUserFile(source);
+      const kept = this.parsed.get(source.uri);
+      const read = !discover && !this.stale.has(source.uri) && kept?.file.file === source.display ? { file: kept.file, same: true } : await this.readUserFile(source);
       same &&= read.same && this.sources?.[i].uri === source.uri;
       layers.push({ builtin: false, files: [read.file] });
     }
@@ -168,6 +172,7 @@ export class GlossaryLayers implements Disposable {
 
   /** A user file read and parsed; `same` when its text (and name) are those of the last load, whose parse is kept. */
   private async readUserFile(source: GlossarySource): Promise<{ file: ParsedGlossaryFile; same: boolean }> {
+    this.stale.delete(source.uri);
     try {
       const text = await readText(this.workspace, source.uri);
       const last = this.parsed.get(source.uri);
