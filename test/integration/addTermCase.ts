@@ -70,7 +70,7 @@ export function pairRange(note: vscode.TextDocument): vscode.Range {
  * milliseconds from the save of the glossary file (by the command) to the service having the entry, and to the
  * first hover that shows it.
  */
-export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Uri): Promise<{ loaded: number; hovered: number }> {
+export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Uri, loadedWithinMs = LOADED_AFTER_SAVE_MS): Promise<{ loaded: number; hovered: number }> {
   const hoverAt = positionOf(note, 'HCA（', 0, 1);
   const hover = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, hoverAt));
   assert.equal(await hover(), '', 'no hover before');
@@ -109,7 +109,7 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
   assert.equal(result.added, 'host-channel-adapter');
   assert.ok(shown > 0, 'the new entry is hovered after the save');
   assert.ok(inService > 0, 'the service has the new entry after the save');
-  assert.ok(inService - saved <= LOADED_AFTER_SAVE_MS, `the service has the new entry within ${LOADED_AFTER_SAVE_MS} ms of the save (took ${inService - saved} ms)`);
+  assert.ok(inService - saved <= loadedWithinMs, `the service has the new entry within ${loadedWithinMs} ms of the save (took ${inService - saved} ms)`);
   assert.ok(shown - saved <= HOVER_AFTER_SAVE_MS, `the new entry is hovered within ${HOVER_AFTER_SAVE_MS} ms of the save (took ${shown - saved} ms)`);
 
   const gdoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === glossary.toString())!;
