@@ -32,5 +32,5 @@ export async function readBuiltinGlossary(files: BuiltinGlossaryFiles, log: Logg
  */
 export function indexLayers(builtin: BuiltinGlossary | undefined, user: readonly GlossaryLayer[]): GlossaryIndex {
   if (builtin?.alone && user.length === 0) return builtin.alone;
-  return buildGlossary([...(builtin ? [{ builtin: true, files: builtin.files() }] : []), ...user]);
+  return buildGlossary([...(builtin ? [{ builtin: true, files: builtin.files() }] : []), ...user], { base: builtin?.alone });
 }

@@ -1,6 +1,7 @@
 import { TERM_LANGUAGES, type GlossaryEntry, type GlossaryProblem, type SenseSpec, type SourceRange, type TermLanguage } from './glossary';
 import { plainNames, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
-import { Matcher, type CompiledTrie, type MatchPattern, type SenseCandidate, type StoredTrie } from './matcher';
+import { Matcher, type CompiledTrie, type MatchPattern, type SenseCandidate, type StoredTrie, type TermMatcher } from './matcher';
+import { OverlayMatcher } from './overlayMatcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 
 /**
@@ -20,6 +21,11 @@ export interface BuildOptions {
    * for 注意力机制). Entries compiled ahead of time carry their forms; this is asked only for the others.
    */
   readonly forms?: (entry: RawEntry) => readonly string[];
+  /**
+   * An index whose patterns the new one mostly repeats (the built-in glossary alone, under user layers): the new
+   * matcher reuses its automaton and compiles only the patterns it lacks. Matches are the same either way.
+   */
+  readonly base?: GlossaryIndex;
 }
 
 /** The merged glossary: entries by id, every problem found, and the matcher over all names. */
@@ -27,18 +33,20 @@ export class GlossaryIndex {
   readonly entries: ReadonlyMap<string, GlossaryEntry>;
   readonly problems: readonly GlossaryProblem[];
   private patternList: readonly MatchPattern[] | (() => readonly MatchPattern[]);
-  private matcherCache?: Matcher;
+  private matcherCache?: TermMatcher;
   private referrerIds?: Map<string, string[]>;
 
   /**
    * @param patterns the patterns, or how to make them on first use
    * @param trie the matcher's trie over exactly these patterns, compiled ahead of time (for worker threads too)
+   * @param base an index whose automaton the matcher reuses for the patterns they share (see {@link BuildOptions.base})
    */
   constructor(
     entries: ReadonlyMap<string, GlossaryEntry>,
     patterns: readonly MatchPattern[] | (() => readonly MatchPattern[]),
     problems: readonly GlossaryProblem[],
     readonly trie?: CompiledTrie | StoredTrie,
+    private readonly base?: GlossaryIndex,
   ) {
     this.entries = entries;
     this.patternList = patterns;
@@ -52,8 +60,19 @@ export class GlossaryIndex {
   }
 
   /** The automaton over every name, built on first use and shared. */
-  get matcher(): Matcher {
-    return (this.matcherCache ??= new Matcher(this.patterns, {}, this.trie));
+  get matcher(): TermMatcher {
+    return (this.matcherCache ??= this.makeMatcher());
+  }
+
+  /** The automaton over exactly these patterns, built (or loaded from the trie) whatever the base. */
+  automaton(): Matcher {
+    const m = this.matcherCache;
+    return m instanceof Matcher ? m : new Matcher(this.patterns, {}, this.trie);
+  }
+
+  private makeMatcher(): TermMatcher {
+    const base = !this.trie && this.base?.matcher;
+    return base instanceof Matcher ? new OverlayMatcher(base, this.patterns) : new Matcher(this.patterns, {}, this.trie);
   }
 
   get(id: string): GlossaryEntry | undefined {
@@ -97,6 +116,7 @@ interface Merged {
 
 /** A name an entry claims, after the clash rules. */
 interface Claim {
+  pattern: MatchPattern;
   id: string;
   layer: number;
   name: Located<string>;
@@ -121,7 +141,7 @@ export function buildGlossary(layers: readonly GlossaryLayer[], options: BuildOp
   const entries = new Map<string, GlossaryEntry>();
   for (const m of ordered) entries.set(m.entry.id.value, toEntry(m, merged, report));
   const patterns = [...namePatterns(claims), ...formPatterns(ordered, claims, options), ...sensePatterns(entries, claims, report)];
-  return new GlossaryIndex(entries, patterns, problems);
+  return new GlossaryIndex(entries, patterns, problems, undefined, options.base);
 }
 
 /** Entries by id, each the overlay of its definitions in every layer; duplicate ids within a layer are errors. */
@@ -145,6 +165,34 @@ function mergeLayers(layers: readonly GlossaryLayer[], report: Report): Map<stri
   return merged;
 }
 
+// Parsed entries of the built-in glossary are the same objects at every reload: what is worked out from one entry
+// alone is kept with it, so a reload under a changed user file redoes only the user's entries.
+interface NameFacts {
+  name: Located<string>;
+  lower: string;
+  exact: string;
+  sensitive: boolean;
+  /** The name's pattern, when the name is matched as the entry's. */
+  pattern: MatchPattern;
+}
+const nameFacts = new WeakMap<RawEntry, NameFacts[]>();
+
+/** An entry's plain names, normalised (empty ones left out). */
+function namesOf(e: RawEntry): NameFacts[] {
+  let facts = nameFacts.get(e);
+  if (facts) return facts;
+  facts = [];
+  for (const name of plainNames(e)) {
+    const lower = normalizeTerm(name.value, false);
+    if (!lower) continue;
+    const sensitive = e.caseSensitive ?? defaultCaseSensitive(name.value);
+    const pattern = { term: name.value, entryId: e.id.value, caseSensitive: sensitive, plural: takesPlural(name.value) };
+    facts.push({ name, lower, exact: normalizeTerm(name.value, true), sensitive, pattern });
+  }
+  nameFacts.set(e, facts);
+  return facts;
+}
+
 /**
  * Settles names: each name belongs to one entry. Two names clash when they would match the same text: equal
  * after case folding where either matches case-insensitively, or equal exactly where both are case-sensitive
@@ -156,11 +204,7 @@ function settleNames(ordered: readonly Merged[], report: Report): Claim[] {
   const claims: Claim[] = [];
   for (const m of ordered) {
     const id = m.entry.id.value;
-    for (const name of plainNames(m.entry)) {
-      const lower = normalizeTerm(name.value, false);
-      if (!lower) continue;
-      const sensitive = m.entry.caseSensitive ?? defaultCaseSensitive(name.value);
-      const exact = normalizeTerm(name.value, true);
+    for (const { name, lower, sensitive, exact, pattern } of namesOf(m.entry)) {
       const same = byLower.get(lower) ?? [];
       if (same.some((c) => c.active && c.id === id && (c.exact === exact || !c.sensitive))) continue; // listed twice
       const clashes = same.filter((c) => c.active && c.id !== id && (!c.sensitive || !sensitive || c.exact === exact));
@@ -176,16 +220,32 @@ function settleNames(ordered: readonly Merged[], report: Report): Claim[] {
       if ([...name.value.trim()].length === 1 && isHan(name.value.trim().charCodeAt(0))) {
         report(name.range, `"${name.value}" is a single Han character; it would match inside countless words`, 'warning');
       }
-      const claim: Claim = { id, layer: m.layer, name, sensitive, lower, exact, active: true };
+      const claim: Claim = { pattern, id, layer: m.layer, name, sensitive, lower, exact, active: true };
       claims.push(claim);
-      byLower.set(lower, [...same, claim]);
+      same.push(claim);
+      byLower.set(lower, same);
     }
   }
   return claims;
 }
 
+/** Entries made from a parsed entry without any problem, by `builtin` flag: made again only if a related id went missing. */
+const madeEntries = new WeakMap<RawEntry, { builtin: boolean; entry: GlossaryEntry }>();
+
 /** The merged entry, with `related` ids checked. */
 function toEntry(m: Merged, merged: ReadonlyMap<string, Merged>, report: Report): GlossaryEntry {
+  const made = madeEntries.get(m.entry);
+  if (made && made.builtin === m.builtin && m.entry.related.every((r) => merged.has(r.value))) return made.entry;
+  let reported = false;
+  const entry = makeEntry(m, merged, (...a) => {
+    reported = true;
+    report(...a);
+  });
+  if (!reported) madeEntries.set(m.entry, { builtin: m.builtin, entry });
+  return entry;
+}
+
+function makeEntry(m: Merged, merged: ReadonlyMap<string, Merged>, report: Report): GlossaryEntry {
   const e = m.entry;
   const related: string[] = [];
   for (const r of e.related) {
@@ -239,9 +299,7 @@ function terminology(e: RawEntry, report: Report): Pick<GlossaryEntry, 'preferre
 const takesPlural = (term: string) => !/^\p{Lu}[^\p{Lu}]*$/u.test(term.trim().split(/[\s-]+/).pop() ?? '');
 
 function namePatterns(claims: readonly Claim[]): MatchPattern[] {
-  return claims
-    .filter((c) => c.active)
-    .map((c) => ({ term: c.name.value, entryId: c.id, caseSensitive: c.sensitive, plural: takesPlural(c.name.value) }));
+  return claims.filter((c) => c.active).map((c) => c.pattern);
 }
 
 /** Generated word forms and variants, unless another entry already claims that text. */
@@ -251,17 +309,30 @@ function formPatterns(ordered: readonly Merged[], claims: readonly Claim[], opti
   for (const c of claims) if (c.active && !taken.get(c.lower)?.anyCase) taken.set(c.lower, { id: c.id, anyCase: !c.sensitive });
   const out: MatchPattern[] = [];
   for (const m of ordered) {
-    for (const form of m.entry.forms ?? options.forms?.(m.entry) ?? []) {
-      const key = normalizeTerm(form, false);
+    for (const { key, pattern } of formsOf(m.entry, options)) {
       const owner = taken.get(key);
       if (!key || (owner && (owner.id !== m.entry.id.value || owner.anyCase))) continue;
       // Beside its own entry's exact-case name, a case form is matched exactly too (lora, not Lora).
-      const caseSensitive = owner !== undefined || defaultCaseSensitive(form);
+      const caseSensitive = owner !== undefined || pattern.caseSensitive === true;
       if (!owner) taken.set(key, { id: m.entry.id.value, anyCase: !caseSensitive });
-      out.push({ term: form, entryId: m.entry.id.value, caseSensitive, plural: takesPlural(form) });
+      out.push(caseSensitive === pattern.caseSensitive ? pattern : { ...pattern, caseSensitive });
     }
   }
   return out;
+}
+
+const formFacts = new WeakMap<RawEntry, { key: string; pattern: MatchPattern }[]>();
+
+/** An entry's generated forms, with their keys; kept only for forms compiled with the entry (`entry.forms`). */
+function formsOf(e: RawEntry, options: BuildOptions): { key: string; pattern: MatchPattern }[] {
+  const kept = formFacts.get(e);
+  if (kept) return kept;
+  const facts = (e.forms ?? options.forms?.(e) ?? []).map((form) => ({
+    key: normalizeTerm(form, false),
+    pattern: { term: form, entryId: e.id.value, caseSensitive: defaultCaseSensitive(form), plural: takesPlural(form) },
+  }));
+  if (e.forms) formFacts.set(e, facts);
+  return facts;
 }
 
 /**

@@ -4,6 +4,7 @@ import { indexLayers, type BuiltinGlossary } from './builtinGlossary';
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from './glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from './glossaryLoader';
 import type { GlossaryState } from './documents';
+import { GLOSSARY_RELOAD_DELAY_MS } from './limits';
 import { readText, type GlossarySource, type Logger, type ServiceWorkspace } from './workspace';
 
 /** The scheme of the read-only documents that show the built-in glossary files (`llm-glossary:/glossary/x.yaml`). */
@@ -37,11 +38,19 @@ const isFileList = (b: BuiltinGlossary | readonly ParsedGlossaryFile[]): b is re
 export class GlossaryLayers implements Disposable {
   private state: GlossaryState = { index: buildGlossary([]), generation: 0 };
   private builtinGlossary: BuiltinGlossary | undefined;
+  private builtinLoaded = false;
   /** Display name of each user file, to its URI (problems name files by display name). */
   private userFiles = new Map<string, string>();
+  /** The user files found by the last search, and each one's last text and parse (reused while the text stays). */
+  private sources: readonly GlossarySource[] | undefined;
+  private readonly parsed = new Map<string, { text: string; file: ParsedGlossaryFile }>();
+  /** Whether the next scheduled reload searches the workspace for glossary files again (and reads every one). */
+  private rediscover = true;
+  /** Files that changed since they were last read; the others keep their parse until the next search. */
+  private readonly stale = new Set<string>();
   private loading: Promise<void> | undefined;
   private readonly changed = new Emitter<GlossaryIndex>();
-  private readonly timer = new Debouncer(() => void this.reload());
+  private readonly timer = new Debouncer(() => void this.run(false));
 
   /** Fires after every reload with the new glossary. */
   readonly onDidChange = this.changed.event;
@@ -64,15 +73,36 @@ export class GlossaryLayers implements Disposable {
     if (relevant) this.schedule(0);
   }
 
-  /** Reloads after `delayMs` of quiet (edits of a glossary file come in bursts). */
-  schedule(delayMs = 150): void {
+  /**
+   * Reloads after `delayMs` of quiet (edits of a glossary file come in bursts), searching the workspace for
+   * glossary files again (a file was created or deleted).
+   */
+  schedule(delayMs: number = GLOSSARY_RELOAD_DELAY_MS.other): void {
+    this.rediscover = true;
+    this.timer.schedule(delayMs);
+  }
+
+  /**
+   * A file's text changed: reloads after `delayMs` of quiet. A file loaded now is read again alone (the other
+   * files and the built-in layer are reused, and an unchanged text changes nothing); another one is searched for.
+   */
+  fileChanged(uri: string, delayMs: number): void {
+    if (![...this.userFiles.values()].includes(uri)) this.rediscover = true;
+    this.stale.add(uri);
     this.timer.schedule(delayMs);
   }
 
   /** Loads everything now, after any reload already running; resolves when the new glossary is in place. */
   reload(): Promise<void> {
+    this.rediscover = true;
+    return this.run(true);
+  }
+
+  private run(always: boolean): Promise<void> {
     this.timer.cancel();
-    const run = (this.loading ?? Promise.resolve()).then(() => this.load());
+    const discover = this.rediscover;
+    this.rediscover = false;
+    const run = (this.loading ?? Promise.resolve()).then(() => this.load(discover, always));
     this.loading = run.catch(() => undefined);
     return run;
   }
@@ -80,7 +110,7 @@ export class GlossaryLayers implements Disposable {
   /** Waits for pending and running reloads. */
   async settled(): Promise<void> {
     while (this.timer.pending || this.loading) {
-      if (this.timer.pending) await this.reload();
+      if (this.timer.pending) await this.run(false);
       const l = this.loading;
       await l;
       if (this.loading === l && !this.timer.pending) break;
@@ -105,12 +135,26 @@ export class GlossaryLayers implements Disposable {
     return [...byFile].map(([uri, problems]) => ({ uri, problems }));
   }
 
-  private async load(): Promise<void> {
+  /**
+   * Loads the layers: the user files found anew (`discover`) or the ones found last, each read again. Unless
+   * `always`, nothing happens when no file and no setting changed since the last load.
+   */
+  private async load(discover: boolean, always: boolean): Promise<void> {
     const started = Date.now();
     const builtin = this.settings.builtin ? await this.builtin() : undefined;
+    const sources = discover || !this.sources ? await this.workspace.findGlossaries(this.settings.glossaryFiles) : this.sources;
+    let same = !always && this.state.generation > 0 && sources.length === this.sources?.length && (builtin !== undefined) === this.builtinLoaded;
     const layers: GlossaryLayer[] = [];
-    const sources = await this.workspace.findGlossaries(this.settings.glossaryFiles);
-    for (const source of sources) layers.push({ builtin: false, files: [await this.readUserFile(source)] });
+    for (const [i, source] of sources.entries()) {
+      const kept = this.parsed.get(source.uri);
+      const read = !discover && !this.stale.has(source.uri) && kept?.file.file === source.display ? { file: kept.file, same: true } : await this.readUserFile(source);
+      same &&= read.same && this.sources?.[i].uri === source.uri;
+      layers.push({ builtin: false, files: [read.file] });
+    }
+    for (const uri of [...this.parsed.keys()]) if (!sources.some((s) => s.uri === uri)) this.parsed.delete(uri);
+    this.sources = sources;
+    this.builtinLoaded = builtin !== undefined;
+    if (same) return;
     this.userFiles = new Map(sources.map((s) => [s.display, s.uri]));
     const index = indexLayers(builtin, layers);
     this.state = { index, generation: this.state.generation + 1 };
@@ -126,12 +170,20 @@ export class GlossaryLayers implements Disposable {
     return (this.builtinGlossary ??= isFileList(loaded) ? { files: () => loaded, fileCount: loaded.length } : loaded);
   }
 
-  private async readUserFile(source: GlossarySource): Promise<ParsedGlossaryFile> {
+  /** A user file read and parsed; `same` when its text (and name) are those of the last load, whose parse is kept. */
+  private async readUserFile(source: GlossarySource): Promise<{ file: ParsedGlossaryFile; same: boolean }> {
+    this.stale.delete(source.uri);
     try {
-      return parseGlossaryFile(await readText(this.workspace, source.uri), source.display);
+      const text = await readText(this.workspace, source.uri);
+      const last = this.parsed.get(source.uri);
+      if (last && last.text === text && last.file.file === source.display) return { file: last.file, same: true };
+      const file = parseGlossaryFile(text, source.display);
+      this.parsed.set(source.uri, { text, file });
+      return { file, same: false };
     } catch (e) {
+      this.parsed.delete(source.uri);
       const message = `cannot read glossary file: ${(e as Error).message}`;
-      return { file: source.display, entries: [], problems: [{ file: source.display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message }] };
+      return { file: { file: source.display, entries: [], problems: [{ file: source.display, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message }] }, same: false };
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown';
-import type { Matcher } from './matcher';
+import type { TermMatcher } from './matcher';
 import { lastContentLine, matchProse, proseWalker, type Heading, type Occurrence, type ScanResult } from './scanner';
 import { resolveEach, sectionStarts } from './senses';
 import { lastAtMost, LineIndex, Pieces } from './text';
@@ -62,7 +62,7 @@ export class IncrementalScan {
 
   constructor(
     text: string,
-    private readonly matcher: Matcher,
+    private readonly matcher: TermMatcher,
   ) {
     this.fullScan(text);
   }

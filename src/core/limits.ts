@@ -64,3 +64,8 @@ export const COMPLETION_LIMITS = {
 } as const;
 /** Pause after typing before a note's terminology diagnostics are computed again (ms). */
 export const TERMINOLOGY_DEBOUNCE_MS = 300;
+/**
+ * Pauses before the glossary is reloaded after a user glossary file changed (ms): edits come in bursts while
+ * typing; a save is final, so it reloads at once; other changes (on disk, created, deleted, closed) wait a little.
+ */
+export const GLOSSARY_RELOAD_DELAY_MS = { edited: 250, saved: 0, other: 150 } as const;

@@ -44,6 +44,14 @@ export interface Match {
   readonly by?: 'compound';
 }
 
+/** What a scan needs of a matcher: the glossary's names in a span of text. */
+export interface TermMatcher {
+  /** Number of names compiled. */
+  readonly size: number;
+  /** Matches in `text[from, to)`, in text order, not overlapping (see {@link Matcher.findAll}). */
+  findAll(text: string, from?: number, to?: number): Match[];
+}
+
 interface CompiledPattern {
   readonly entryId: string;
   readonly length: number;
@@ -89,7 +97,7 @@ const PLURAL = 4;
  * and spaces are boundaries. A plural `s` directly after a name ending in a letter is part of the match
  * (`LLMs`). Han names match anywhere inside Han text.
  */
-export class Matcher {
+export class Matcher implements TermMatcher {
   /** The root's children in a table by code unit. */
   private readonly rootNext = new Int32Array(0x10000);
   /** Nodes in breadth-first order: the children of node `v` are nodes `start[v]` to `start[v + 1] - 1`. */
@@ -103,6 +111,7 @@ export class Matcher {
   private readonly dictLink: Int32Array;
   private readonly patterns: CompiledPattern[] = [];
   private readonly trie: CompiledTrie;
+  private sourceList?: readonly MatchPattern[];
 
   /**
    * @param options.hanWords judge Han matches against a word segmentation of the text around them (default true;
@@ -206,6 +215,11 @@ export class Matcher {
    * Results are in text order and do not overlap.
    */
   findAll(text: string, from = 0, to = text.length): Match[] {
+    return settle(this.candidates(text, from, to), text, from, to, (pi) => this.patterns[pi].source, this.options);
+  }
+
+  /** The names found in `text[from, to)` before overlaps are settled, each numbered by its place in {@link sources}. */
+  candidates(text: string, from = 0, to = text.length): Match[] {
     const candidates: Match[] = [];
     let node = ROOT;
     for (let i = from; i < to; i++) {
@@ -225,26 +239,12 @@ export class Matcher {
         out = this.dictLink[out];
       }
     }
-    const bounded = this.options.hanWords === false ? candidates : this.hanBounded(candidates, text, from, to);
-    return select(bounded, this.patterns);
+    return candidates;
   }
 
-  /**
-   * Drops Han candidates that start or end inside a word of the surrounding Chinese text (后训练 in 然后|训练,
-   * 嵌入 in 嵌入式|系统), judged by word segmentation. `block` patterns are never dropped.
-   */
-  private hanBounded(candidates: Match[], text: string, from: number, to: number): Match[] {
-    // Where another glossary term ends (starts) at a position, the glossary itself says a word boundary is there.
-    // Built only when some candidate sits inside a run of Han text.
-    let edges: { starts: Set<number>; ends: Set<number> } | undefined;
-    const edge = () => (edges ??= { starts: new Set(candidates.map((m) => m.start)), ends: new Set(candidates.map((m) => m.end)) });
-    const cut = (m: Match, before: boolean) => hanWordCut(text, before ? m.start : m.end, from, to, before, [m.start, m.end]);
-    return candidates.filter((m) => {
-      if (this.patterns[m.pattern].source.kind === 'block') return true;
-      const hanStart = isHan(text.charCodeAt(m.start)) && m.start > from && isHan(text.charCodeAt(m.start - 1));
-      const hanEnd = isHan(text.charCodeAt(m.end - 1)) && m.end < to && isHan(text.charCodeAt(m.end));
-      return !(hanStart && !edge().ends.has(m.start) && cut(m, true)) && !(hanEnd && !edge().starts.has(m.end) && cut(m, false));
-    });
+  /** The patterns compiled (those with a non-empty name), in the order `Match.pattern` numbers them. */
+  get sources(): readonly MatchPattern[] {
+    return (this.sourceList ??= this.patterns.map((p) => p.source));
   }
 
   private accept(text: string, pi: number, end: number, from: number, to: number): Match | undefined {
@@ -297,22 +297,49 @@ function insideName(text: string, start: number): boolean {
 }
 
 /**
+ * Drops Han candidates that start or end inside a word of the surrounding Chinese text (后训练 in 然后|训练,
+ * 嵌入 in 嵌入式|系统), judged by word segmentation. `block` patterns are never dropped.
+ */
+function hanBounded(candidates: Match[], text: string, from: number, to: number, source: (pi: number) => MatchPattern): Match[] {
+  // Where another glossary term ends (starts) at a position, the glossary itself says a word boundary is there.
+  // Built only when some candidate sits inside a run of Han text.
+  let edges: { starts: Set<number>; ends: Set<number> } | undefined;
+  const edge = () => (edges ??= { starts: new Set(candidates.map((m) => m.start)), ends: new Set(candidates.map((m) => m.end)) });
+  const cut = (m: Match, before: boolean) => hanWordCut(text, before ? m.start : m.end, from, to, before, [m.start, m.end]);
+  return candidates.filter((m) => {
+    if (source(m.pattern).kind === 'block') return true;
+    const hanStart = isHan(text.charCodeAt(m.start)) && m.start > from && isHan(text.charCodeAt(m.start - 1));
+    const hanEnd = isHan(text.charCodeAt(m.end - 1)) && m.end < to && isHan(text.charCodeAt(m.end));
+    return !(hanStart && !edge().ends.has(m.start) && cut(m, true)) && !(hanEnd && !edge().starts.has(m.end) && cut(m, false));
+  });
+}
+
+/**
+ * The matches among the candidates of `text[from, to)`: Han candidates inside words dropped (unless
+ * `options.hanWords` is false), then overlaps settled. `source` gives the pattern a candidate's number stands for.
+ */
+export function settle(candidates: Match[], text: string, from: number, to: number, source: (pi: number) => MatchPattern, options: { readonly hanWords?: boolean } = {}): Match[] {
+  const bounded = options.hanWords === false ? candidates : hanBounded(candidates, text, from, to, source);
+  return select(bounded, source);
+}
+
+/**
  * Settles the candidates: `block` words remove their entry from the matches inside them; of overlapping
  * candidates, the set that covers the most text wins (then the fewest matches, then the earliest patterns); a
  * compound becomes a match of its surface with its sense chosen.
  */
-function select(candidates: Match[], patterns: readonly CompiledPattern[]): Match[] {
+function select(candidates: Match[], source: (pi: number) => MatchPattern): Match[] {
   if (candidates.length === 0) return candidates;
-  const blocks = candidates.filter((m) => patterns[m.pattern].source.kind === 'block');
-  const live = blocks.length ? unblocked(candidates, blocks, patterns) : candidates;
-  return maxCoverage(live).map((m) => finish(m, patterns[m.pattern].source));
+  const blocks = candidates.filter((m) => source(m.pattern).kind === 'block');
+  const live = blocks.length ? unblocked(candidates, blocks, source) : candidates;
+  return maxCoverage(live).map((m) => finish(m, source(m.pattern)));
 }
 
-function unblocked(candidates: Match[], blocks: Match[], patterns: readonly CompiledPattern[]): Match[] {
+function unblocked(candidates: Match[], blocks: Match[], source: (pi: number) => MatchPattern): Match[] {
   const inside = (m: Match, id: string) => blocks.some((b) => b.entryId === id && b.start <= m.start && m.end <= b.end);
   const out: Match[] = [];
   for (const m of candidates) {
-    const p = patterns[m.pattern].source;
+    const p = source(m.pattern);
     if (p.kind === 'block') continue;
     if (p.kind !== 'sense') {
       if (!inside(m, m.entryId)) out.push(m);

@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
 import { parseMarkdown } from './markdown';
-import type { Matcher } from './matcher';
+import type { TermMatcher } from './matcher';
 import { collectProse, matchProse, type Occurrence } from './scanner';
 import { resolveSenses } from './senses';
 import { lastAtMost, LineIndex } from './text';
@@ -60,7 +60,7 @@ export function proseOfRanges(text: string, ranges: readonly number[], headings:
 }
 
 /** The glossary terms in a note's prose: the same occurrences as a full scan of the note. */
-export function matchNoteProse(prose: NoteProse, matcher: Matcher): Occurrence[] {
+export function matchNoteProse(prose: NoteProse, matcher: TermMatcher): Occurrence[] {
   const out: Occurrence[] = [];
   const ranges: number[] = [];
   const texts: string[] = [];

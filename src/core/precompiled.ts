@@ -176,7 +176,7 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
   const chunks = all.map((e, k) => encoder.encode(JSON.stringify(detailOf(e, hotOf.get(k), places))));
   const names = entries.map(namesOf);
   const patterns = index.patterns.map((p) => compactPattern(p, idIndex.get(p.entryId)!, names[idIndex.get(p.entryId)!]));
-  const trie = index.matcher.compiled();
+  const trie = index.automaton().compiled();
   const { offsets, details } = joinChunks(chunks);
   const binary: Record<Section, Uint8Array> = {
     hot: encoder.encode(JSON.stringify(entries)),

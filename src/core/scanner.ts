@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { GlossaryIndex } from './glossaryIndex';
 import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
 import { parseMarkdown } from './markdown';
-import type { Matcher, SenseCandidate } from './matcher';
+import type { SenseCandidate, TermMatcher } from './matcher';
 import { resolveSenses, type SenseInfo } from './senses';
 import { LineIndex, type CharCodes } from './text';
 
@@ -147,7 +147,7 @@ function pushWithoutUrls(text: string, start: number, end: number, ranges: numbe
 }
 
 /** Finds the glossary's terms in the given prose ranges of a text. */
-export function matchProse(text: string, ranges: readonly number[], matcher: Matcher, lines: LineIndex): Occurrence[] {
+export function matchProse(text: string, ranges: readonly number[], matcher: TermMatcher, lines: LineIndex): Occurrence[] {
   const out: Occurrence[] = [];
   for (let i = 0; i < ranges.length; i += 2) {
     for (const m of matcher.findAll(text, ranges[i], ranges[i + 1])) {

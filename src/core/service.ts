@@ -27,7 +27,7 @@ import { underlinedOccurrences, underlineRanges, type Span } from './underlines'
 import { previewTips, type PreviewTerms } from './preview';
 import { conceptItems, entryItem, glossaryCategories, searchItems, type CategoryItem, type ChapterView, type EntryItem } from './views';
 import { readText, SILENT, type GlossarySource, type Logger, type ServiceWorkspace } from './workspace';
-import { DEFAULT_LIMITS } from './limits';
+import { DEFAULT_LIMITS, GLOSSARY_RELOAD_DELAY_MS } from './limits';
 import { fixesOf, lintTerminology, type TermFinding, type TermFix } from './terminology';
 
 export type { ContentChange, TextDocument } from './documents';
@@ -292,9 +292,8 @@ class Service implements GlossaryService {
   }
 
   glossaryFileChanged(uri: string, how: 'edited' | 'saved' | 'closed' | 'created' | 'deleted' | 'changed'): void {
-    if (how === 'edited') this.layers.schedule(250);
-    else if (how === 'saved') this.layers.schedule(0);
-    else this.layers.schedule();
+    if (how === 'created' || how === 'deleted') this.layers.schedule();
+    else this.layers.fileChanged(uri, how === 'edited' || how === 'saved' ? GLOSSARY_RELOAD_DELAY_MS[how] : GLOSSARY_RELOAD_DELAY_MS.other);
   }
 
   isGlossaryFile(uri: string): boolean {

@@ -71,7 +71,12 @@ export function registerTerminology(selector: vscode.DocumentSelector, service: 
     clearTimeout(timers.get(key));
     timers.set(key, setTimeout(() => timers.delete(key) && publish(doc), TERMINOLOGY_DEBOUNCE_MS));
   };
-  const refreshAll = () => vscode.workspace.textDocuments.forEach(publish);
+  // Visible notes first, at once; the other open documents one at a time after, so a reload never blocks a hover.
+  const refreshAll = () => {
+    const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
+    visible.forEach(publish);
+    for (const doc of vscode.workspace.textDocuments) if (!visible.has(doc)) later(doc);
+  };
   const actions = vscode.languages.registerCodeActionsProvider(
     selector,
     {

@@ -9,7 +9,12 @@ export const NOTE = '# InfiniBand\n\n网卡在 InfiniBand 里叫 HCA（Host Chan
 /** A user glossary with comments and blank lines that must survive the edit. */
 export const ORIGINAL = '# Terms I add while reading (integration test).\n\nentries:\n  # made up\n  - id: zebra-stripe-routing\n    en: zebra stripe routing\n    category: custom\n    definition: {en: Made up for this test.}\n\n# end\n';
 
-/** How soon after the glossary file is saved the new entry must be hovered (ms). */
+/** How soon after the glossary file is saved the service must have the new entry (ms): the issue's second. */
+const LOADED_AFTER_SAVE_MS = 1000;
+/**
+ * How soon after the save the hover must show it (ms). The hover goes through the workbench, which is opening the
+ * glossary file at that moment; on a machine shared by many jobs that round trip alone took 1–3 s.
+ */
 const HOVER_AFTER_SAVE_MS = 5000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,9 +67,10 @@ export function pairRange(note: vscode.TextDocument): vscode.Range {
 /**
  * Adds the HCA pair to the glossary with the command, checks the file (one insertion, every other byte kept), the
  * selected entry head and the hover, polled until it shows the entry; undoes and saves. Resolves to the
- * milliseconds from the save of the glossary file (by the command) to the first hover that shows the entry.
+ * milliseconds from the save of the glossary file (by the command) to the service having the entry, and to the
+ * first hover that shows it.
  */
-export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Uri): Promise<number> {
+export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Uri, loadedWithinMs = LOADED_AFTER_SAVE_MS): Promise<{ loaded: number; hovered: number }> {
   const hoverAt = positionOf(note, 'HCA（', 0, 1);
   const hover = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, hoverAt));
   assert.equal(await hover(), '', 'no hover before');
@@ -75,6 +81,15 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
     if (d.uri.toString() === glossary.toString()) saved ||= Date.now();
   });
   let running = true;
+  const a = await api();
+  const loaded = (async () => {
+    while (!saved && running) await sleep(5);
+    while (saved && Date.now() - saved <= 10_000) {
+      if (a.occurrences(note).live.some((o) => o.entryId === 'host-channel-adapter')) return Date.now();
+      await sleep(5);
+    }
+    return 0;
+  })();
   const firstHover = (async () => {
     while (!saved && running) await sleep(5);
     while (saved && Date.now() - saved <= 10_000) {
@@ -88,12 +103,13 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
     onSave.dispose();
   });
   const shown = await firstHover;
+  const inService = await loaded;
   assert.ok(saved > 0, 'the command saved the glossary');
   assert.ok(result && 'added' in result, JSON.stringify(result));
   assert.equal(result.added, 'host-channel-adapter');
   assert.ok(shown > 0, 'the new entry is hovered after the save');
-  // The issue asks for 1 s; a fresh-clone CI run measured 3.25 s (the reload merges the user file with the whole
-  // built-in glossary), so this guards against worse while that is open.
+  assert.ok(inService > 0, 'the service has the new entry after the save');
+  assert.ok(inService - saved <= loadedWithinMs, `the service has the new entry within ${loadedWithinMs} ms of the save (took ${inService - saved} ms)`);
   assert.ok(shown - saved <= HOVER_AFTER_SAVE_MS, `the new entry is hovered within ${HOVER_AFTER_SAVE_MS} ms of the save (took ${shown - saved} ms)`);
 
   const gdoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === glossary.toString())!;
@@ -117,5 +133,5 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
   assert.equal(gdoc.getText(), ORIGINAL, 'one undo restores the bytes');
   await gdoc.save();
   await eventually(async () => (await hover()) === '', 'the entry is gone after the undo');
-  return shown - saved;
+  return { loaded: inService - saved, hovered: shown - saved };
 }

@@ -1,8 +1,9 @@
 // The UI-level test: drives the VS Code workbench in a browser like a person. Opens a note, hovers a term and
 // reads the hover from the page, runs "List Concepts in This Chapter" from the command palette, opens the sidebar,
 // opens the Markdown preview (tooltips, also at its edges, and after a glossary edit), runs Export Concepts…
-// through its quick picks and code-server's save dialog, and saves screenshots under test-results/ (the
-// readme-*.png ones are the README's pictures before pngquant: see README, Development).
+// through its quick picks and code-server's save dialog, applies a consistency quick fix from the Ctrl+. menu, and
+// saves screenshots under test-results/ (the readme-*.png ones are the README's pictures before pngquant: see
+// README, Development).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -120,6 +121,7 @@ async function tipAtEdge(frame, where) {
   });
   return { ...r, text: chosen };
 }
+const TERMINOLOGY_NOTE = 'terminology-demo.md';
 
 async function step(results, name, fn) {
   const t0 = Date.now();
@@ -151,6 +153,8 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
   const server = await startCodeServer(dir);
   const browser = await launchBrowser();
   const ws = freshWorkspace(dir);
+  // A note of our own that mixes 微调 and its avoided form 精调, for the quick fix step.
+  fs.writeFileSync(path.join(ws, TERMINOLOGY_NOTE), ['# 第三章 微调', '', '预训练得到的模型还要经过微调，才能做好具体任务。', '', '精调用的数据比预训练少得多，精调之后再做评测。', ''].join('\n'));
   const results = { passed: 0, failed: 0 };
   console.log('\n  UI test (workbench driven like a person)');
   try {
@@ -388,6 +392,65 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       const editors = await page.locator('.part.editor').boundingBox();
       await page.screenshot({ path: path.join(out, 'readme-export-preview.png'), clip: { x: editors.x, y: editors.y, width: editors.width, height: Math.min(editors.height, 560) } });
       console.log(`    preview of the glossary: ${letters.length} sections (${letters.slice(0, 6).join(' ')} …), ${links} links to the note`);
+    });
+
+    await step(results, 'a consistency quick fix replaces every use from the Ctrl+. menu', async () => {
+      const name = TERMINOLOGY_NOTE;
+      // Close the note and its preview first, so the one editor on the page is the new note's.
+      await page.mouse.move(5, 400);
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+      await page.keyboard.type('View: Close All Editors');
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .view-lines').length === 0, null, { timeout: 15_000 });
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
+      await page.keyboard.type(name);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'terminology-demo' }).first().waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('精调用的数据'), null, { timeout: 20_000 });
+      let menu = [];
+      for (let attempt = 0; attempt < 20 && !menu.some((r) => /Replace all/.test(r)); attempt++) {
+        // The diagnostic may come a moment after the note opens: click on 精调, ask for quick fixes, read the menu.
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(300);
+        const box = await wordBox(page, '精调用');
+        if (!box) continue;
+        await page.mouse.click(box.x - 8, box.y);
+        await page.keyboard.press('Control+.');
+        try {
+          await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 3000 });
+          await page.waitForTimeout(300);
+          menu = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+        } catch {
+          /* not yet */
+        }
+      }
+      assert.ok(menu.some((r) => /Replace "精调" with "微调"/.test(r)), menu.join(' | '));
+      assert.ok(menu.some((r) => /Replace all 2 uses in this note with "微调"/.test(r)), menu.join(' | '));
+      // The README's picture: the editor lines and the menu, cropped.
+      const widget = await page.locator('.action-widget').first().boundingBox();
+      const editor = await page.locator('.monaco-editor .view-lines').first().boundingBox();
+      const x = Math.max(0, editor.x - 40);
+      const clip = { x, y: Math.max(0, editor.y - 4), width: Math.min(760, widget.x + widget.width + 24 - x), height: widget.y + widget.height + 16 - Math.max(0, editor.y - 4) };
+      await page.screenshot({ path: path.join(out, 'terminology-fix.png'), clip });
+      // Down to "Replace all …" and Enter, as a person would with the keyboard.
+      for (let i = 0; i < 6; i++) {
+        const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => '')) ?? '';
+        if (/Replace all/.test(focused)) break;
+        await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(100);
+      }
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('精调'), null, { timeout: 10_000 });
+      const text = await page.locator('.monaco-editor .view-lines').first().innerText();
+      assert.match(text.replace(/\s+/g, ''), /微调用的数据比预训练少得多，微调之后再做评测。/);
+      console.log(`    quick fixes: ${menu.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+      await page.keyboard.press('Control+Z');
+      await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('精调用的数据'), null, { timeout: 10_000 });
     });
   } finally {
     await browser.close().catch(() => {});

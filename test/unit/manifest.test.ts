@@ -82,6 +82,7 @@ describe('packaging', function () {
         'media/screenshot-hover.png',
         'media/screenshot-preview.png',
         'media/screenshot-sidebar.png',
+        'media/screenshot-terminology-fix.png',
         'package.json',
         'package.nls.json',
         'package.nls.zh-cn.json',

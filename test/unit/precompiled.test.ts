@@ -64,8 +64,8 @@ describe('compiled built-in glossary (dist/glossary.bin)', function () {
   });
 
   it('holds the trie a fresh build makes, and matches exactly what it matches', () => {
-    const built = fresh.matcher.compiled();
-    const stored = alone.matcher.compiled();
+    const built = fresh.automaton().compiled();
+    const stored = alone.automaton().compiled();
     for (const k of ['label', 'count', 'terminal', 'flags'] as const) assert.deepEqual(stored[k], built[k], k);
     for (const text of chapters()) assert.deepEqual(scanDocument(text, alone).occurrences, scanDocument(text, fresh).occurrences);
     for (const text of [...chapters(), ...corpusSample()]) assert.deepEqual(alone.matcher.findAll(text), fresh.matcher.findAll(text));
