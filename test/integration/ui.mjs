@@ -209,12 +209,7 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
     await step(results, 'List Concepts in This Chapter runs from the command palette', async () => {
       await page.mouse.move(5, 400);
       await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
-      await page.keyboard.type('List Concepts in This Chapter');
-      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
-      await page.waitForTimeout(300);
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'List Concepts in This Chapter');
       await page.waitForFunction(() => /Concepts in|中的概念/.test(document.querySelector('.quick-input-title')?.textContent ?? ''), null, { timeout: 15_000 });
       const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
       assert.ok(rows.length >= 5, `${rows.length} rows`);
@@ -237,12 +232,7 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
     await step(results, 'the Markdown preview shows a glossary tooltip when a term is hovered', async () => {
       await page.keyboard.press('Escape');
       await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
-      await page.keyboard.type('Markdown: Open Preview to the Side');
-      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
-      await page.waitForTimeout(300);
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'Markdown: Open Preview to the Side');
       // The preview is a webview: an iframe holding the iframe with the rendered note.
       frame = undefined;
       for (let i = 0; i < 100 && !frame; i++) {
@@ -399,12 +389,7 @@ export async function runUiTest(tmp, { ROOT, vsix, startCodeServer, launchBrowse
       // Close the note and its preview first, so the one editor on the page is the new note's.
       await page.mouse.move(5, 400);
       await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
-      await page.keyboard.type('View: Close All Editors');
-      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
-      await page.waitForTimeout(300);
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'View: Close All Editors');
       await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .view-lines').length === 0, null, { timeout: 15_000 });
       await page.keyboard.press('Control+P');
       await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 15_000 });
