@@ -83,6 +83,8 @@ export interface CompiledTrie {
 /** A trie as stored: its shape alone; where each pattern ends and its flags are found again from the patterns. */
 export type StoredTrie = Pick<CompiledTrie, 'label' | 'count'>;
 
+const isComplete = (t: CompiledTrie | StoredTrie): t is CompiledTrie => 'terminal' in t;
+
 const ROOT = 0;
 const CASE = 1;
 const LEFT = 2;
@@ -124,9 +126,9 @@ export class Matcher implements TermMatcher {
     trie?: CompiledTrie | StoredTrie,
   ) {
     const list = [...patterns];
-    this.trie = !trie ? buildTrie(list) : 'terminal' in trie ? trie : completeTrie(trie, list);
-    const { label, count, terminal, flags } = this.trie;
-    if (terminal.length !== list.length || flags.length !== list.length || count.length !== label.length) throw new Error('the compiled trie does not fit these patterns');
+    const shape = trie ?? buildTrie(list);
+    const { label, count } = shape;
+    if (count.length !== label.length) throw new Error('the compiled trie does not fit these patterns');
     const n = label.length;
     this.label = label;
     this.start = new Int32Array(n + 1);
@@ -134,6 +136,10 @@ export class Matcher implements TermMatcher {
     for (let v = 0; v < n; v++) this.start[v + 1] = this.start[v] + count[v];
     if (this.start[n] !== n) throw new Error('the compiled trie is not a tree');
     for (let k = this.start[ROOT]; k < this.start[ROOT + 1]; k++) this.rootNext[label[k]] = k;
+    // A stored trie leaves out where each pattern ends: each name is walked down the trie again.
+    this.trie = isComplete(shape) ? shape : { label, count, ...this.ends(list) };
+    const { terminal, flags } = this.trie;
+    if (terminal.length !== list.length || flags.length !== list.length) throw new Error('the compiled trie does not fit these patterns');
     const depth = new Int32Array(n);
     for (let v = 0; v < n; v++) for (let k = this.start[v]; k < this.start[v + 1]; k++) depth[k] = depth[v] + 1;
     const outCount = new Int32Array(n + 1);
@@ -173,6 +179,22 @@ export class Matcher implements TermMatcher {
   /** The trie, to store and give back to the constructor with the same patterns. */
   compiled(): CompiledTrie {
     return this.trie;
+  }
+
+  /** Where each pattern's name ends in the trie, and its flags: what a stored trie leaves out. */
+  private ends(list: readonly MatchPattern[]): Pick<CompiledTrie, 'terminal' | 'flags'> {
+    const terminal = new Int32Array(list.length).fill(-1);
+    const flags = new Uint8Array(list.length);
+    list.forEach((p, i) => {
+      const key = normalizeTerm(p.term, false);
+      if (key.length === 0) return;
+      flags[i] = patternFlags(p, key);
+      let node = ROOT;
+      for (let k = 0; k < key.length && node !== -1; k++) node = this.child(node, key.charCodeAt(k));
+      if (node === -1) throw new Error('the compiled trie does not fit these patterns');
+      terminal[i] = node;
+    });
+    return { terminal, flags };
   }
 
   /** The child of `node` along code unit `c`, or -1. */
@@ -410,36 +432,6 @@ function patternFlags(p: MatchPattern, key: string): number {
   const caseSensitive = p.caseSensitive ?? defaultCaseSensitive(p.term);
   const plural = p.plural !== false && /\p{L}/u.test(key[key.length - 1]) && isWordChar(last);
   return (caseSensitive ? CASE : 0) | (isWordChar(key.charCodeAt(0)) ? LEFT : 0) | (plural ? PLURAL : 0);
-}
-
-/** A stored trie completed: each pattern's end node found by walking its name down the trie, and its flags. */
-function completeTrie(t: StoredTrie, list: readonly MatchPattern[]): CompiledTrie {
-  const start = new Int32Array(t.label.length + 1);
-  start[0] = 1;
-  for (let v = 0; v < t.label.length; v++) start[v + 1] = start[v] + t.count[v];
-  const terminal = new Int32Array(list.length).fill(-1);
-  const flags = new Uint8Array(list.length);
-  list.forEach((p, i) => {
-    const key = normalizeTerm(p.term, false);
-    if (key.length === 0) return;
-    flags[i] = patternFlags(p, key);
-    let node = ROOT;
-    for (let k = 0; k < key.length && node >= 0; k++) node = sortedChild(t.label, start[node], start[node + 1], key.charCodeAt(k));
-    if (node < 0) throw new Error('the compiled trie does not fit these patterns');
-    terminal[i] = node;
-  });
-  return { label: t.label, count: t.count, terminal, flags };
-}
-
-/** The node in `[lo, hi)` (siblings in ascending code-unit order) whose label is `c`, or -1. */
-function sortedChild(label: Uint16Array, lo: number, end: number, c: number): number {
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (label[mid] < c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < end && label[lo] === c ? lo : -1;
 }
 
 function buildTrie(list: readonly MatchPattern[]): CompiledTrie {
