@@ -29,10 +29,11 @@ interface Note {
   file: string;
   split: Split;
 }
-type Split = 'dev' | 'dev2' | 'heldout';
+type Split = 'dev' | 'dev2' | 'dev3' | 'heldout';
 const SPLITS: readonly [Split, string][] = [
   ['dev', 'dev'],
   ['dev2', 'dev-2'],
+  ['dev3', 'dev-3'],
   ['heldout', 'held-out'],
 ];
 /** Verdicts on reported concepts that no label names: the labeller missed it, the tool is wrong, or not a concept. */
