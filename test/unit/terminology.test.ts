@@ -155,6 +155,18 @@ describe('terminology: first-use-expansion', function () {
     assert.deepEqual(brief(lint('- 首词元时间（TTFT）\n\nVision-language-action (VLA) models have recently shown strong potential.\n', { rules: ['first-use-expansion'] })), []);
   });
 
+  it('an abbreviation followed by its meaning in the note\'s own words is introduced, emphasis or not', () => {
+    // aishwaryanr+awesome-generative-ai-guide/interview_prep/system-design/customer-support-agent/README.md:130
+    const own = '- **HyDE** (Hypothetical Document Embeddings): have the model draft a rough answer first.\n\n先用 HyDE（假设文档嵌入）召回。\n';
+    assert.deepEqual(brief(lint(own, { rules: ['first-use-expansion'] })), []);
+    // A year, a setting or a single word in parentheses says nothing about what the abbreviation stands for.
+    // A remark in parentheses is no introduction either: datawhalechina+self-llm, Qwen3 GRPO 微调, line 87.
+    const remarks = ['我们先看 CoT (2022) 的效果。\n', '我们先看 CoT (k=8) 的效果。\n', '我们先看 **CoT** (zero-shot) 的效果。\n', '方法包括：CoT（最早的）等。\n', '我们先看 CoT (see the appendix) 的效果。\n'];
+    for (const t of remarks) {
+      assert.deepEqual(brief(lint(t, { rules: ['first-use-expansion'] })), ['first-use-expansion chain-of-thought CoT'], t);
+    }
+  });
+
   it('each chapter needs its own introduction; basic terms such as GPU need none', () => {
     const t = '# 一\n\n思维链（chain of thought, CoT）很有用。\n\n# 二\n\n在 GPU 上 CoT 更慢。\n';
     assert.deepEqual(brief(lint(t, { rules: ['first-use-expansion'] })), ['first-use-expansion chain-of-thought CoT']);

@@ -3,7 +3,7 @@ import type { GlossaryEntry } from '../glossary';
 import type { Heading, Occurrence } from '../scanner';
 import { normalizeTerm } from '../text';
 import { byEntry, type RuleContext } from './consistency';
-import { introductions } from './introductions';
+import { groupAfter, introductions } from './introductions';
 import { preferredForm } from './renderings';
 import type { TermFinding } from './types';
 
@@ -23,7 +23,7 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
       const first = list[0];
       if (!e || !isBareAbbreviation(e, first, ctx)) continue;
       const { inside, heads } = introductions(ctx.text, list);
-      if (inside.has(first) || heads.has(first) || opensGroup(ctx.text, first)) continue;
+      if (inside.has(first) || heads.has(first) || opensGroup(ctx.text, first) || glossedAfter(ctx.text, first)) continue;
       const introduction = introduce(e, first.text, ctx.settings.introFormat);
       out.push({
         rule: 'first-use-expansion',
@@ -51,6 +51,28 @@ function opensGroup(text: string, o: Occurrence): boolean {
   while (q >= 0 && text[q] === ' ') q--;
   return q >= 0 && /[^\s(（]/.test(text[q]);
 }
+
+/**
+ * The abbreviation is followed by parentheses that say in the note's own words what it stands for (HyDE（假设文档
+ * 嵌入）, **HyDE** (Hypothetical Document Embeddings)): a short Chinese name, or two or more words that start with
+ * the abbreviation's first letter. A remark (PPO（最早的）, GQA（16 注意力头 / 2 KV 头）), a year or a setting
+ * (RAG (2020), LoRA (r=8)) is no introduction.
+ */
+function glossedAfter(text: string, o: Occurrence): boolean {
+  const g = groupAfter(text, o.end);
+  if (!g) return false;
+  const inner = text.slice(g[0] + 1, g[1]).trim();
+  if (/\p{Script=Han}/u.test(inner)) return HAN_GLOSS.test(inner) && !REMARK.test(inner);
+  const words = inner.replace(/^(?:an?|the) /i, '');
+  return LATIN_GLOSS.test(words) && words[0].toLowerCase() === o.text[0].toLowerCase();
+}
+
+/** A Chinese gloss: Han characters with at most a few Latin words (远程 DMA), nothing else. */
+const HAN_GLOSS = /^(?=(?:.*\p{Script=Han}){2})[\p{Script=Han}A-Za-z -]{2,16}$/u;
+/** Words that make a parenthesis a remark rather than a name (的, 因为, 例如 …). */
+const REMARK = /[的了]|因为|例如|比如|需要|包括/u;
+/** Two or more words (letters, hyphens, apostrophes). */
+const LATIN_GLOSS = /^\p{L}[\p{L}'-]*(?:[ ,]+\p{L}[\p{L}'-]*)+$/u;
 
 /** A use that is part of a longer hyphenated or dotted name (GNN-RAG, RoPE-based): not a use to introduce. */
 function gluedToName(text: string, o: Occurrence): boolean {

@@ -1,15 +1,21 @@
 import type { Occurrence } from '../scanner';
 
 /** How far a parenthesis may be from the name it introduces, and how long its group may be (UTF-16 units). */
-const GAP = 2;
+const GAP = 3;
 const GROUP = 160;
 
 const OPEN: Record<string, string> = { '（': '）', '(': ')' };
 
-/** The group `(…)` or `（…）` that opens right after `end` (spaces allowed), as `[open, close]`, on the same line. */
-function groupAfter(text: string, end: number): [number, number] | undefined {
+/** What may stand between a name and its parentheses: spaces, and the emphasis around the name (**HyDE** (…)). */
+const BETWEEN = new Set([' ', '\u00a0', '*', '_']);
+
+/**
+ * The group `(…)` or `（…）` that opens right after `end` (spaces and emphasis marks allowed), as `[open, close]`, on
+ * the same line.
+ */
+export function groupAfter(text: string, end: number): [number, number] | undefined {
   let p = end;
-  while (p < text.length && p - end < GAP && (text[p] === ' ' || text[p] === '\u00a0')) p++;
+  while (p < text.length && p - end < GAP && BETWEEN.has(text[p])) p++;
   const close = OPEN[text[p]];
   if (!close) return undefined;
   let depth = 0;
