@@ -342,7 +342,19 @@ function hanBounded(candidates: Match[], text: string, from: number, to: number,
  */
 export function settle(candidates: Match[], text: string, from: number, to: number, source: (pi: number) => MatchPattern, options: { readonly hanWords?: boolean } = {}): Match[] {
   const bounded = options.hanWords === false ? candidates : hanBounded(candidates, text, from, to, source);
-  return select(bounded, source);
+  return select(bounded, source, (m) => headedEnd(text, m.end, to));
+}
+
+/**
+ * Chinese notes name a method, a mechanism or a component with a head noun after it (量化方法, 自注意力模块): for
+ * settling overlaps a Han match reaches over such a head, so it wins over a shorter name that only overlaps the head
+ * (注意力模块 inside 自注意力模块). Only two-character heads: a one-character head such as 层 reads into the next
+ * word (训练|层面).
+ */
+const HAN_HEADS = new Set(['模块', '机制', '算法', '方法', '技术']);
+
+function headedEnd(text: string, end: number, to: number): number {
+  return end + 2 <= to && isHan(text.charCodeAt(end - 1)) && HAN_HEADS.has(text.slice(end, end + 2)) ? end + 2 : end;
 }
 
 /**
@@ -350,11 +362,11 @@ export function settle(candidates: Match[], text: string, from: number, to: numb
  * candidates, the set that covers the most text wins (then the fewest matches, then the earliest patterns); a
  * compound becomes a match of its surface with its sense chosen.
  */
-function select(candidates: Match[], source: (pi: number) => MatchPattern): Match[] {
+function select(candidates: Match[], source: (pi: number) => MatchPattern, reach: (m: Match) => number): Match[] {
   if (candidates.length === 0) return candidates;
   const blocks = candidates.filter((m) => source(m.pattern).kind === 'block');
   const live = blocks.length ? unblocked(candidates, blocks, source) : candidates;
-  return maxCoverage(live).map((m) => finish(m, source(m.pattern)));
+  return maxCoverage(live, reach).map((m) => finish(m, source(m.pattern)));
 }
 
 function unblocked(candidates: Match[], blocks: Match[], source: (pi: number) => MatchPattern): Match[] {
@@ -373,9 +385,11 @@ function unblocked(candidates: Match[], blocks: Match[], source: (pi: number) =>
   return out;
 }
 
-/** Weighted interval scheduling: non-overlapping matches of greatest total length. */
-function maxCoverage(candidates: Match[]): Match[] {
-  const sorted = candidates.slice().sort((a, b) => a.end - b.end || a.start - b.start || a.pattern - b.pattern);
+/** Weighted interval scheduling: non-overlapping matches of greatest total length, each reaching to `reach(m)`. */
+function maxCoverage(candidates: Match[], reach: (m: Match) => number): Match[] {
+  const ends = new Map(candidates.map((m) => [m, reach(m)]));
+  const end = (m: Match) => ends.get(m)!;
+  const sorted = candidates.slice().sort((a, b) => end(a) - end(b) || a.start - b.start || a.pattern - b.pattern);
   const n = sorted.length;
   const cover = new Float64Array(n + 1);
   const count = new Float64Array(n + 1);
@@ -388,11 +402,12 @@ function maxCoverage(candidates: Match[]): Match[] {
     let hi = i - 1; // last j < i with sorted[j - 1].end <= m.start
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (sorted[mid - 1].end <= m.start) lo = mid;
+      if (end(sorted[mid - 1]) <= m.start) lo = mid;
       else hi = mid - 1;
     }
     prev[i] = lo;
-    const withC = cover[lo] + (m.end - m.start);
+    // A head reached over weighs a little less than a name that spells it out (自注意力机制 as one name wins).
+    const withC = cover[lo] + (end(m) - m.start) - (end(m) > m.end ? 0.5 : 0);
     const withK = count[lo] + 1;
     if (better(withC, withK, cover[i - 1], count[i - 1])) {
       cover[i] = withC;

@@ -15,7 +15,7 @@ export function entryForms(e: RawEntry): string[] {
   const out = new Set<string>();
   for (const name of names) {
     if (/\p{Script=Han}/u.test(name)) {
-      for (const v of [name, ...spacings(name), ...headed(name, e)]) {
+      for (const v of [name, ...spacings(name)]) {
         out.add(v);
         for (const t of traditional(v)) out.add(t);
         for (const c of caseForms(v)) out.add(c);
@@ -27,20 +27,6 @@ export function entryForms(e: RawEntry): string[] {
   if (e.verb) for (const f of verbForms(e.verb)) out.add(f);
   for (const n of names) out.delete(n);
   return [...out];
-}
-
-/**
- * Chinese notes name a method, a mechanism or a component with a head noun after it (量化方法, 自注意力模块,
- * 路由机制): the name with the head is the entry too, so it wins over a shorter name that only overlaps the head
- * (注意力模块 inside 自注意力模块). Only for the categories of methods and components, and only two-character heads
- * (a one-character head such as 层 reads into the next word: 训练|层面).
- */
-const HAN_HEADS = ['模块', '机制', '算法', '方法', '技术'];
-const HEADED_CATEGORIES = new Set(['architecture', 'training', 'inference', 'alignment', 'prompting', 'rag-agents', 'ml-basics', 'nlp-basics', 'multimodal']);
-
-export function headed(name: string, e: RawEntry): string[] {
-  if (!HEADED_CATEGORIES.has(e.category) || !/^\p{Script=Han}{2,}$/u.test(name)) return [];
-  return HAN_HEADS.some((h) => name.endsWith(h)) ? [] : HAN_HEADS.map((h) => name + h);
 }
 
 /** Notes write mixed-script names with and without a space between the scripts (LoRA 微调 / LoRA微调). */

@@ -110,32 +110,3 @@ describe('version numbers', () => {
   });
 });
 
-describe('Chinese head nouns', () => {
-  const HEADS = `entries:
-  - id: self-attention
-    en: self-attention
-    zh: 自注意力
-    category: architecture
-    definition: { en: x, zh: x }
-  - id: attention-mechanism
-    en: attention mechanism
-    zh: 注意力机制
-    aliases: [注意力模块]
-    category: architecture
-    definition: { en: x, zh: x }
-  - id: gpt
-    en: GPT
-    zh: 生成式预训练
-    category: models
-    definition: { en: x, zh: x }
-`;
-  it('a method or component with a head noun after it is that entry, and wins over a name inside the head', () => {
-    const g = withForms(HEADS);
-    // Real sentences: llm-action 千帆大模型平台, Flexflow.
-    assert.deepEqual(found(g, '在保留自注意力模块中原始权重矩阵的基础上；注意力模块；自注意力机制'), ['自注意力模块=self-attention', '注意力模块=attention-mechanism', '自注意力机制=self-attention']);
-  });
-  it('only for methods and components, and never a one-character head', () => {
-    const g = withForms(HEADS);
-    assert.deepEqual(found(g, '生成式预训练技术；自注意力层面'), ['生成式预训练=gpt', '自注意力=self-attention']);
-  });
-});
