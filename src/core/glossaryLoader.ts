@@ -77,7 +77,7 @@ export interface LoadLimits {
 /** The largest built-in glossary file is under 100 kB with about 120 entries; these limits leave ample room. */
 export const defaultLoadLimits: LoadLimits = { maxFileSize: 2_000_000, maxAliasCount: 100, maxEntries: 20_000 };
 
-const ENTRY_FIELDS = [
+export const ENTRY_FIELDS = [
   'id', 'en', 'zh', 'abbr', 'aliases', 'category', 'level', 'definition', 'related', 'references', 'caseSensitive', 'draft',
   'verb', 'senses', 'notIn', 'preferred', 'avoid',
 ];

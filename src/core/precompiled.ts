@@ -1,6 +1,6 @@
 import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
-import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
+import { ENTRY_FIELDS, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
 import type { MatchPattern, StoredTrie } from './matcher';
 import { decodeText } from './workspace';
 
@@ -93,7 +93,7 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
 }
 
 /** The format of the compiled built-in glossary (`dist/glossary.bin`); a file of another format is not read. */
-export const BUILTIN_FORMAT = 5;
+export const BUILTIN_FORMAT = 6;
 const MAGIC = 'LLMG';
 
 /** The built-in glossary as loaded: on its own already indexed, and its parsed files for merging with others. */
@@ -112,7 +112,20 @@ export interface BuiltinGlossary {
  */
 type HotEntry = [detail: number, id: string, en: string, zh: string | null, abbr: string | null, aliases: string[], category: string, level: GlossaryEntry['level'], related: string[], caseSensitive: boolean | null, draft: boolean | null, verb: string | null, senses: SenseSpec[], notIn: string[], forms: string[] | null, preferred: GlossaryEntry['preferred'], avoid: GlossaryEntry['avoid']];
 /** A detail whose names are given by its hot entry: their ranges only, and no forms. */
-type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'forms' | 'related'> & { hot?: number; id: Range | Loc; en: Range | Loc; zh?: Range | Loc; abbr?: Range | Loc; aliases: (Range | Loc)[]; related: (string | Loc)[] };
+type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'forms' | 'related' | 'senses' | 'notIn' | 'fields'> & {
+  hot?: number;
+  /** The fields the entry gives: names, or bits over `ENTRY_FIELDS` where there are no problems to place. */
+  fields: string[] | number;
+  id?: Range | Loc;
+  /** Names, senses and notIn words are left out (revived at their entry's place) where there are no problems to place. */
+  en?: Range | Loc;
+  zh?: Range | Loc;
+  abbr?: Range | Loc;
+  aliases?: (Range | Loc)[];
+  senses?: CompactEntry['senses'];
+  notIn?: Loc[];
+  related: (string | Loc)[];
+};
 /**
  * A pattern: `[term, entry, flags]` for a plain name (bit 0 case-sensitive, bit 1 plural), else `[term, entry,
  * rest]`; a term that is one of its entry's names or forms is given as its place in {@link namesOf}.
@@ -211,26 +224,34 @@ function detailOf(e: CompactEntry, hot: number | undefined, places: boolean): De
   if (hot === undefined) return e;
   const { forms: _forms, ...rest } = e;
   const range = (l: Loc): Range => [l[1], l[2], l[3], l[4]];
-  // Without places a related id is revived at its entry's place (a seventh of the file's compressed size saved).
-  const related = places ? e.related : e.related.map((l) => l[0]);
-  return { ...rest, hot, id: range(e.id), en: range(e.en), zh: e.zh && range(e.zh), abbr: e.abbr && range(e.abbr), aliases: e.aliases.map(range), related };
+  // Without places, related ids, names (the id too), senses and notIn words are revived at their entry's place: the values are
+  // in the hot entry, and their places would cost a quarter of the compressed details.
+  if (!places) {
+    const { id: _id, en: _en, zh: _zh, abbr: _abbr, aliases: _aliases, senses: _senses, notIn: _notIn, ...kept } = rest;
+    const fields = e.fields.reduce((bits, f) => bits | (1 << ENTRY_FIELDS.indexOf(f)), 0);
+    return { ...kept, hot, fields, related: e.related.map((l) => l[0]) };
+  }
+  return { ...rest, hot, id: range(e.id), en: range(e.en), zh: e.zh && range(e.zh), abbr: e.abbr && range(e.abbr), aliases: e.aliases.map(range) };
 }
 
-/** The compact entry of a detail, names and forms back from its hot entry. */
+/** The compact entry of a detail, names and forms back from its hot entry (at the entry's place where left out). */
 function compactOf(d: Detail, hot: readonly HotEntry[]): CompactEntry {
   if (d.hot === undefined) return d as CompactEntry;
   const t = hot[d.hot];
   const { hot: _hot, ...rest } = d;
-  const loc = (value: string, r: Range | Loc): Loc => [value, ...(r.slice(-4) as Range)];
+  const loc = (value: string, r: Range | Loc = d.range): Loc => [value, ...(r.slice(-4) as Range)];
   return {
     ...rest,
-    related: d.related.map((r) => (typeof r === 'string' ? loc(r, d.range) : r)),
+    fields: typeof d.fields === 'number' ? ENTRY_FIELDS.filter((_, i) => (d.fields as number) & (1 << i)) : d.fields,
+    related: d.related.map((r) => (typeof r === 'string' ? loc(r) : r)),
     ...(t[14] ? { forms: t[14] } : {}),
     id: loc(t[1], d.id),
     en: loc(t[2], d.en),
-    zh: d.zh && loc(t[3]!, d.zh),
-    abbr: d.abbr && loc(t[4]!, d.abbr),
-    aliases: d.aliases.map((r, i) => loc(t[5][i], r)),
+    zh: t[3] === null ? undefined : loc(t[3], d.zh),
+    abbr: t[4] === null ? undefined : loc(t[4], d.abbr),
+    aliases: t[5].map((v, i) => loc(v, d.aliases?.[i])),
+    senses: d.senses ?? t[12].map((x): [SenseSpec, ...Range] => [x, ...d.range]),
+    notIn: d.notIn ?? t[13].map((v) => loc(v)),
   };
 }
 

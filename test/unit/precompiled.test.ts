@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseBuiltinGlossary } from '../../src/cli/glossaries';
 import { indexLayers, readBuiltinGlossary } from '../../src/core/builtinGlossary';
 import { buildGlossary } from '../../src/core/glossaryIndex';
-import { parseGlossaryFile, type ParsedGlossaryFile } from '../../src/core/glossaryLoader';
+import { parseGlossaryFile, type ParsedGlossaryFile, type RawEntry } from '../../src/core/glossaryLoader';
 import { BUILTIN_FORMAT, compileBuiltin, loadBuiltin, precompile, revive } from '../../src/core/precompiled';
 import { scanDocument } from '../../src/core/scanner';
 import { entryForms } from '../../src/node/wordForms';
@@ -71,9 +71,24 @@ describe('compiled built-in glossary (dist/glossary.bin)', function () {
     for (const text of [...chapters(), ...corpusSample()]) assert.deepEqual(alone.matcher.findAll(text), fresh.matcher.findAll(text));
   });
 
-  it('revives the parsed files the YAML gives, forms included (related ids placed at their entry)', () => {
+  it('revives the parsed files the YAML gives, forms included (names, senses, notIn words and related ids placed at their entry)', () => {
     const parsed = parseBuiltinGlossary(path.join(ROOT, 'glossary'));
-    const atEntry = (files: readonly ParsedGlossaryFile[]) => files.map((f) => ({ ...f, entries: f.entries.map((e) => ({ ...e, related: e.related.map((r) => ({ value: r.value, range: e.range })) })) }));
+    const at = <T>(e: RawEntry, l: { value: T }) => ({ value: l.value, range: e.range });
+    const atEntry = (files: readonly ParsedGlossaryFile[]) =>
+      files.map((f) => ({
+        ...f,
+        entries: f.entries.map((e) => ({
+          ...e,
+          id: at(e, e.id),
+          en: at(e, e.en),
+          zh: e.zh && at(e, e.zh),
+          abbr: e.abbr && at(e, e.abbr),
+          aliases: e.aliases.map((l) => at(e, l)),
+          senses: e.senses.map((l) => at(e, l)),
+          notIn: e.notIn.map((l) => at(e, l)),
+          related: e.related.map((l) => at(e, l)),
+        })),
+      }));
     assert.deepEqual(loaded.files(), atEntry(revive(JSON.parse(JSON.stringify(precompile(parsed, entryForms))))));
   });
 
