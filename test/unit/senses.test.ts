@@ -179,6 +179,10 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['> 在LoRA中，A和B低秩矩阵的初始化方法，对A采用高斯初始化，对B采用零矩阵初始化，目的是让训练刚开始时BA的值为0，这样不会给模型带来额外的噪声。', '初始化', ['weight-initialization', 'weight-initialization', 'weight-initialization']],
     ['运行以下命令初始化CANN环境变量。', '初始化', []],
     ['我们直接传入模型名称或模型路径即可，不必手动初始化模型和分词器。', '初始化', []],
+    // 分类: classification as a task, and sorting things into groups
+    ['- 序列分类（Sequence Classification）：整个序列输出一个标签。', '分类', ['classification']],
+    ['我们根据这些方法是否将LLM的涌现能力（EA）提炼成小语言模型（SLM）来对这些方法进行分类。', '分类', []],
+    ['设计了一个三层分类系统全面覆盖所有类型的用户需求，包括6个主要类别、30个二级类别、200多个三级类别。', '分类', []],
     // 指标: an evaluation metric, and training or monitoring metrics
     ['计算模型预测结果与真实标注的文本相似度指标（例如ROUGE、BLUE等），适合标准选择题或简单问答场景。', '指标', ['evaluation-metric']],
     ['机器学习模型训练往往伴随着大量的超参数、指标、日志等数据。', '指标', []],
