@@ -170,6 +170,56 @@ describe('senses of the built-in glossary on real sentences', () => {
     // batch / 批次
     ['第8步之后：模型累积了8个小批次的梯度，这在梯度层面上等效于一个 256 大小的批次。', '批次', ['batch']],
     ['Stream the transcription during the visit so the audio is mostly processed by the time the encounter ends, rather than starting a batch job afterward.', 'batch', []],
+    // 部署 and deployment: model deployment (部署 by default, with a false hit blocked)
+    ['本文介绍了在 Intel 设备上部署 Qwen 1.8B 模型的过程，你需要至少16GB内存的机器来完成这项任务，我们将使用英特尔的大模型推理库 [BigDL](https://github.com/intel-analytics/BigDL) 来实现完整过程。', '部署', ['model-deployment']],
+    ['Susan团队准备环境花了一个月，一切部署妥当后兴冲冲地跑训练，结果烧钱了几天，发现代码有Bug……', '部署', []],
+    ['LoRAX, an open-source Multi-LoRA inference server that facilitates the deployment of multiple LoRA fine-tuned models on a single GPU using shared base model weights and dynamic adapter loading.', 'deployment', ['model-deployment']],
+    // 初始化: weight initialization, and setting up an environment or an object
+    ['它是一个带有 LayerNorm 的普通嵌入，其使用均匀 xavier 函数来初始化。', '初始化', ['weight-initialization']],
+    ['> 在LoRA中，A和B低秩矩阵的初始化方法，对A采用高斯初始化，对B采用零矩阵初始化，目的是让训练刚开始时BA的值为0，这样不会给模型带来额外的噪声。', '初始化', ['weight-initialization', 'weight-initialization', 'weight-initialization']],
+    ['运行以下命令初始化CANN环境变量。', '初始化', []],
+    ['我们直接传入模型名称或模型路径即可，不必手动初始化模型和分词器。', '初始化', []],
+    // 分类: classification as a task, and sorting things into groups
+    ['- 序列分类（Sequence Classification）：整个序列输出一个标签。', '分类', ['classification']],
+    ['我们根据这些方法是否将LLM的涌现能力（EA）提炼成小语言模型（SLM）来对这些方法进行分类。', '分类', []],
+    ['设计了一个三层分类系统全面覆盖所有类型的用户需求，包括6个主要类别、30个二级类别、200多个三级类别。', '分类', []],
+    // 指标: an evaluation metric, and training or monitoring metrics
+    ['计算模型预测结果与真实标注的文本相似度指标（例如ROUGE、BLUE等），适合标准选择题或简单问答场景。', '指标', ['evaluation-metric']],
+    ['机器学习模型训练往往伴随着大量的超参数、指标、日志等数据。', '指标', []],
+    ['5. **SwanLab监控**: 实时跟踪训练进度和指标变化', '指标', []],
+    // 基准: a benchmark, and a baseline
+    ['从C-EVAL中选择了8个具有挑战性的数学、物理和化学科目，形成一个单独的基准， 即C-EVAL HARD，', '基准', ['benchmark']],
+    ['比较的基准是原始 DeepSpeed 系统的 FP16 执行。', '基准', []],
+    // 损失: the loss, and a loss of accuracy or speed
+    ['因此，DPO 从寻找最小化 RLHF 损失的最佳方案开始，通过改变参量的方式推导出一个仅需参考模型的损失！', '损失', ['loss-function', 'loss-function']],
+    ['与FP16相比，针对7B、13B和70B大小的Llama-2，QoQ量化仅引入了1.03%、0.89%和0.40%的准确性损失。', '损失', []],
+    ['与完全的FP16计算相比，它几乎没有任何速度上的损失，但明显提高了训练的稳定性。', '损失', []],
+    // 优势: the RL advantage, and an advantage of a method
+    ['不同于 PPO，该方案只考虑比例范围，而不考虑优势的符号。', '优势', ['advantage-function']],
+    ['## GRPO相较于其他RL方法的优势是什么？', '优势', []],
+    // 编码: tokenization, and coding ability
+    ['我们一般需要将输入文本编码为 input_ids，将输出文本编码为 `labels`，编码之后的结果都是多维的向量。', '编码', ['tokenization', 'tokenization']],
+    ['面向 **Agentic Coding** 场景强化了编码能力、长程任务规划与工具协同，并在多个公开基准的当期榜单中取得同尺寸开源模型中的出色表现。', '编码', []],
+    // 前向 and 后向: the forward and backward pass, and forward KL
+    ['fp16参数保存在GPU上，前向和后向计算都在GPU上。', '前向', ['forward-pass']],
+    ['fp16参数保存在GPU上，前向和后向计算都在GPU上。', '后向', ['backward-pass']],
+    ['MINILLM 深入研究了白盒生成LLM的蒸馏。 它观察到最小化前向 Kullback-Leibler 散度 (KLD) 的挑战。', '前向', []],
+    // 检查点: a saved model checkpoint, and activation checkpointing
+    ['我们每 3 小时 (100 次迭代) 保存一个检查点。', '检查点', ['model-checkpoint']],
+    ['再物化，也称为检查点[15]，是一种广泛使用的时空权衡技术，它仅在前向传递期间存储一部分激活/权重，并在后向传递期间重新计算其余部分。', '检查点', ['gradient-checkpointing']],
+    // 推理 as reasoning in notes about thinking content
+    ['这三个问题 `Hunyuan-A13B-Instruct` 都回答的不错，自我认知清晰，AIME2025题目的推理和最终答案均正确，代码有清晰的注释和解释和测试用例。', '推理', ['reasoning']],
+    ['在后训练方面，Kimi-K2.5 采用了**零视觉 SFT**，即**仅使用文本数据激活模型的视觉推理和工具调用能力**。', '推理', ['reasoning']],
+    // 参数 in a training configuration: arguments, not model parameters
+    ['3. 配置Lora，参数为r=64, lora_alpha=16, lora_dropout=0.1', '参数', []],
+    // English everyday words: attention, a human agent, clustering errors, software QA, AI tools as products
+    ['This model has garnered attention for being a strong competitor to the well-known Transformer models due to its impressive scalability and faster processing capabilities.', 'attention', []],
+    ['Multiple attention heads capture different relationships in parallel. For decoder-only LLMs, attention is causal (a token only attends to earlier tokens).', 'attention', ['attention-mechanism']],
+    ['It can be a description of the right behavior, like "escalate to human agent" or "ask for clarification about the user\'s budget range."', 'agent', []],
+    ['- "Design a customer support agent for an enterprise. It reads our knowledge base, can look up orders and file tickets, and escalates to a human when unsure. Walk me through it."', 'agent', ['ai-agent']],
+    ['The goal is clustering errors into a small number of underlying problems that you can actually fix.', 'clustering', []],
+    ['Think of evals + observability as your **testing pipeline** — the agentic equivalent of software QA.', 'QA', []],
+    ['The pace of AI tools is fast. A new project gets shared for a week, and the next thing arrives.', 'tools', []],
     // transparency as a dimension of trustworthy AI
     ['It encompasses various aspects such as data privacy regulations, intellectual property rights, fairness and bias mitigation, transparency, and accountability.', 'transparency', ['ai-transparency']],
   ];
