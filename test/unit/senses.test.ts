@@ -103,7 +103,8 @@ describe('senses of the built-in glossary on real sentences', () => {
     // 推理: inference and reasoning
     ['通过PEFT所微调的模型，都可以使用下面的方法进行重新加载，并推理：', '推理', ['inference']],
     ['**分布式推理**：框架支持在多 GPU 环境中进行分布式推理，通过模型并行策略和高效的数据通信，提升了处理大型模型的能力。', '推理', ['inference', 'inference']],
-    ['在数学推理任务中，GRPO可以帮助模型：', '推理', ['reasoning']],
+    // 数学推理 is mathematical reasoning, an entry of its own (the reasoning sense, named more narrowly)
+    ['在数学推理任务中，GRPO可以帮助模型：', '数学推理', ['mathematical-reasoning']],
     ['DeepSeek-R1-Zero是一个通过大规模强化学习（RL）训练的模型，在推理方面表现出色。', '推理', ['reasoning']],
     // 策略: an RL policy, and a strategy
     ['具体地，引入了一个 token 级的剪裁机制，只计算策略比例落在区间内的 token 的梯度。', '策略', ['rl-policy']],
