@@ -106,6 +106,9 @@ describe('senses of the built-in glossary on real sentences', () => {
     // 数学推理 is mathematical reasoning, an entry of its own (the reasoning sense, named more narrowly)
     ['在数学推理任务中，GRPO可以帮助模型：', '数学推理', ['mathematical-reasoning']],
     ['DeepSeek-R1-Zero是一个通过大规模强化学习（RL）训练的模型，在推理方面表现出色。', '推理', ['reasoning']],
+    // Lion: the optimizer, and the distillation method (llm-action: A Survey on Efficient Training of Transformers; 大模型蒸馏概述)
+    ['最近，Google 搜索优化算法并发现了一种简单有效的优化器，称为 Lion [18]。 Lion仅跟踪一阶梯度的动量。', 'Lion', ['lion-optimizer', 'lion-optimizer']],
+    ['例如，Lion [Jiang et al., 2023] 利用LLM的适应性来提高学生模型的表现。 它通过对抗蒸馏迭代改进学生模型。', 'Lion', ['lion-adversarial-distillation']],
     // 策略: an RL policy, and a strategy
     ['具体地，引入了一个 token 级的剪裁机制，只计算策略比例落在区间内的 token 的梯度。', '策略', ['rl-policy']],
     ['训练采用了学习率衰减策略，在第一个阶段中，学习率从 2e-5 衰减至 2e-6。', '策略', []],
