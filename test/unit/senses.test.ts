@@ -109,6 +109,8 @@ describe('senses of the built-in glossary on real sentences', () => {
     // Lion: the optimizer, and the distillation method (llm-action: A Survey on Efficient Training of Transformers; 大模型蒸馏概述)
     ['最近，Google 搜索优化算法并发现了一种简单有效的优化器，称为 Lion [18]。 Lion仅跟踪一阶梯度的动量。', 'Lion', ['lion-optimizer', 'lion-optimizer']],
     ['例如，Lion [Jiang et al., 2023] 利用LLM的适应性来提高学生模型的表现。 它通过对抗蒸馏迭代改进学生模型。', 'Lion', ['lion-adversarial-distillation']],
+    // 量化 inside 轻量化 ("lightweight") is no quantization (self-llm: Kimi-K2.5 论文解读)
+    ['在架构方面，Kimi-K2.5 使用了 MoonViT-3D。为了理解视频，还引入了一种轻量化的 3D ViT 压缩策略。', '量化', []],
     // 策略: an RL policy, and a strategy
     ['具体地，引入了一个 token 级的剪裁机制，只计算策略比例落在区间内的 token 的梯度。', '策略', ['rl-policy']],
     ['训练采用了学习率衰减策略，在第一个阶段中，学习率从 2e-5 衰减至 2e-6。', '策略', []],
