@@ -174,6 +174,7 @@ function cliCache(ctx: ScaleContext, dir: string) {
   writeUserGlossary(g, false);
   const args = ['--json', '--glossary', g, 'notes'];
   const cache = ['--cache-location', path.join(dir, 'cache')];
+  const load = [os.loadavg()[0]];
   const coldMs = cliMs(ctx, args, dir);
   const cacheColdMs = cliMs(ctx, [...cache, ...args], dir);
   const unchanged: number[] = [];
@@ -190,9 +191,10 @@ function cliCache(ctx: ScaleContext, dir: string) {
     unchangedVsCold: r(ctx.median(unchanged) / coldMs, 3),
     afterGlossaryEditMedianMs: r(ctx.median(edits)),
     afterGlossaryEditVsCold: r(ctx.median(edits) / coldMs, 3),
+    loadAverage: [...load, os.loadavg()[0]].map((x) => r(x, 1)),
     targets: 'unchanged <= 0.05 x cold; after a glossary edit <= 0.15 x cold',
   };
-  ctx.log(`CLI --cache: cold ${res.coldMs} ms (with --cache ${res.cacheColdMs} ms), unchanged ${res.unchangedMedianMs} ms (${res.unchangedVsCold}x), after a glossary edit ${res.afterGlossaryEditMedianMs} ms (${res.afterGlossaryEditVsCold}x)`);
+  ctx.log(`CLI --cache: cold ${res.coldMs} ms (with --cache ${res.cacheColdMs} ms), unchanged ${res.unchangedMedianMs} ms (${res.unchangedVsCold}x), after a glossary edit ${res.afterGlossaryEditMedianMs} ms (${res.afterGlossaryEditVsCold}x); load average ${res.loadAverage.join(' -> ')}`);
   return res;
 }
 

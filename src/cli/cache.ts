@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOTE_PROSE_FORMAT } from '../core/noteProse';
-import type { NoteOutline } from '../core/scanCache';
+import { parseOutline, type NoteOutline } from '../core/scanCache';
 import type { GlossarySources } from './glossaries';
 
 /** Bump when what the cache stores, or how a result is computed from it, changes. */
@@ -43,6 +43,8 @@ export interface CachedNote {
   readonly skip?: string;
   readonly result?: readonly Uint8Array[];
   outline(): NoteOutline | undefined;
+  /** The outline as stored (its JSON, UTF-8; empty: none), for a scan worker to parse. */
+  readonly outlineBytes?: Uint8Array;
 }
 
 /** A note's record in the file: a line of JSON, then the raw bytes of its result parts and its outline's JSON. */
@@ -203,15 +205,7 @@ export class NotesCache {
     if (s?.meta.h !== hash) return undefined;
     if (s.meta.s !== undefined) return { hash, skip: s.meta.s, outline: () => undefined };
     const result = (this.resultsValidFor(key) || s.current) && s.result.length > 0 ? s.result : undefined;
-    const outline = () => {
-      try {
-        const o = JSON.parse(Buffer.from(s.outline.buffer, s.outline.byteOffset, s.outline.byteLength).toString()) as NoteOutline | undefined;
-        return typeof o?.prose?.text === 'string' ? o : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-    return { hash, result, outline };
+    return { hash, result, outline: () => parseOutline(s.outline), outlineBytes: s.outline };
   }
 
   /** Records a note's new entry (kept until `save`). */

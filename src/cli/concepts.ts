@@ -1,15 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ScanPool } from '../node/scanPool';
+import { ScanPool, type PoolFile } from '../node/scanPool';
 import type { FileScan } from '../node/scanProtocol';
-import stringWidth from 'string-width';
-import { documentConcepts, type ConceptUse, type DocumentConcepts } from '../core/concepts';
+import { renderReport, reportEntries, type ReportOptions } from '../core/conceptsReport';
 import { formatProblem } from '../core/glossary';
 import type { GlossaryIndex } from '../core/glossaryIndex';
-import { scanOutline } from '../core/scanCache';
+import { parseOutline, scanOutline } from '../core/scanCache';
 import type { ScanResult } from '../core/scanner';
-import { glossaryFingerprint, hashKey, NotesCache } from './cache';
+import { glossaryFingerprint, hashKey, NotesCache, type CachedNote } from './cache';
 import { expandPaths } from './files';
 import { cachedScanOfFile, readNote, scanNote } from '../node/notes';
 import { glossaryFromSources, readGlossarySources } from './glossaries';
@@ -99,44 +98,62 @@ function parallel(count: number, s: Scanning): boolean {
   return count >= PARALLEL_FROM && s.cores > 1;
 }
 
-/** Reads and scans `files`, by worker threads (`mode`) when there are many; each result goes to `onResult`. */
-async function scanFiles(files: readonly string[], s: Scanning, mode: 'scan' | 'cache', onResult: (r: FileScan) => void): Promise<void> {
+/**
+ * Reads and scans `files`, by worker threads (`mode`) when there are many; each result goes to `onResult`. A file
+ * with an outline (mode `cache`) is not read: its outline is matched again.
+ */
+async function scanFiles(files: readonly PoolFile[], s: Scanning, mode: 'scan' | 'cache', onResult: (r: FileScan) => void): Promise<void> {
+  if (files.length === 0) return;
   const glossary = s.glossary();
   if (!parallel(files.length, s)) {
     const scan = mode === 'cache' ? cachedScanOfFile : scanNote;
-    for (const f of files) onResult({ key: f, ...scan(f, s.options.maxFileSize, glossary) });
+    for (const f of files) onResult(f.outline ? rematchHere(f.key, f.outline, glossary) : { key: f.key, ...scan(f.path, s.options.maxFileSize, glossary) });
     return;
   }
-  const pool = new ScanPool({ patterns: glossary.patterns, trie: glossary.trie, mode, size: Math.min(s.cores, Math.ceil(files.length / PARALLEL_FROM)) });
+  const report = { entries: reportEntries(glossary.entries.values()), options: reportOptions(s.options) };
+  const pool = new ScanPool({ patterns: glossary.patterns, trie: glossary.trie, mode, report, size: Math.min(s.cores, Math.ceil(files.length / PARALLEL_FROM)) });
   try {
-    await pool.scan(files.map((f) => ({ key: f, path: f })), s.options.maxFileSize, onResult);
+    await pool.scan(files, s.options.maxFileSize, onResult);
   } finally {
     await pool.close();
   }
 }
 
-/** The outcome of a scanned note. */
+/** A note's cached outline matched again on this thread. */
+function rematchHere(key: string, bytes: Uint8Array, glossary: GlossaryIndex): FileScan {
+  const outline = parseOutline(bytes);
+  return outline ? { key, scan: scanOutline(outline, glossary.matcher) } : { key, badOutline: true };
+}
+
+/** The options of a note's report. */
+function reportOptions(o: ConceptsOptions): ReportOptions {
+  return { json: o.json, line: o.line };
+}
+
+/** The outcome of a scanned note (rendered by the worker that scanned it, or else here). */
 function outcomeOf(r: FileScan, s: Scanning): Outcome {
   if (r.error !== undefined) return { error: r.error };
   if (r.skip !== undefined) return { skip: r.skip };
-  return { rendered: render(r.scan!, s.glossary(), s.options) };
+  return { rendered: r.rendered ?? render(r.scan!, s.glossary(), reportOptions(s.options)) };
 }
 
 /** Every note scanned (large folders by worker threads). */
 async function scanOutcomes(files: readonly string[], s: Scanning): Promise<Map<string, Outcome>> {
   const out = new Map<string, Outcome>();
-  if (files.length > 0) await scanFiles(files, s, 'scan', (r) => out.set(r.key, outcomeOf(r, s)));
+  await scanFiles(files.map((f) => ({ key: f, path: f })), s, 'scan', (r) => out.set(r.key, outcomeOf(r, s)));
   return out;
 }
 
 /**
  * With --cache: a note whose content hash is in the cache gives its cached report (or, after a change of the
  * glossary or of an option, its cached prose matched again, without a parse); the others are scanned and cached.
- * Notes skipped for their size or for binary content are checked again each run (that costs no parse).
+ * Notes skipped for their size or for binary content are checked again each run (that costs no parse). With many
+ * notes, worker threads do both the matching again and the scans.
  */
 async function cachedOutcomes(files: readonly string[], s: Scanning, cache: NotesCache, key: string): Promise<Map<string, Outcome>> {
   const out = new Map<string, Outcome>();
-  const toScan: string[] = [];
+  const work: PoolFile[] = [];
+  const cached = new Map<string, CachedNote>();
   const part = s.options.json ? 0 : 1;
   for (const f of files) {
     const read = readNote(f, s.options.maxFileSize);
@@ -146,19 +163,29 @@ async function cachedOutcomes(files: readonly string[], s: Scanning, cache: Note
       continue;
     }
     const e = cache.get(f, read.hash, key);
-    const outline = e && e.skip === undefined && !e.result?.[part].length ? e.outline() : undefined;
     if (e?.skip !== undefined) out.set(f, { skip: e.skip });
     else if (e?.result?.[part].length) out.set(f, { rendered: e.result[part] });
-    else if (outline) {
-      const rendered = render(scanOutline(outline, s.glossary().matcher), s.glossary(), s.options);
-      cache.setResult(f, withPart(e?.result, part, rendered));
-      out.set(f, { rendered });
-    } else toScan.push(f);
+    else {
+      if (e?.outlineBytes?.length) cached.set(f, e);
+      // A copy: the stored bytes are a view of the whole cache file, which a message would copy whole.
+      work.push({ key: f, path: f, outline: e?.outlineBytes?.length ? new Uint8Array(e.outlineBytes) : undefined });
+    }
   }
-  if (toScan.length > 0) {
-    await scanFiles(toScan, s, 'cache', (r) => {
-      out.set(r.key, outcomeOf(r, s));
-      const o = out.get(r.key)!;
+  const bad: string[] = [];
+  await scanFiles(work, s, 'cache', (r) => {
+    const e = cached.get(r.key);
+    if (r.badOutline) return void bad.push(r.key);
+    const o = outcomeOf(r, s);
+    out.set(r.key, o);
+    if (e) cache.setResult(r.key, withPart(e.result, part, (o as { rendered: Uint8Array }).rendered));
+    else if (r.hash === undefined) cache.delete(r.key);
+    else cache.set(r.key, { hash: r.hash, skip: r.skip, outline: r.outline, result: 'rendered' in o ? withPart(undefined, part, o.rendered) : undefined });
+  });
+  // A cached outline that could not be used: the note is scanned as if it were not cached.
+  if (bad.length) {
+    await scanFiles(bad.map((f) => ({ key: f, path: f })), s, 'cache', (r) => {
+      const o = outcomeOf(r, s);
+      out.set(r.key, o);
       if (r.hash === undefined) cache.delete(r.key);
       else cache.set(r.key, { hash: r.hash, skip: r.skip, outline: r.outline, result: 'rendered' in o ? withPart(undefined, part, o.rendered) : undefined });
     });
@@ -166,26 +193,9 @@ async function cachedOutcomes(files: readonly string[], s: Scanning, cache: Note
   return out;
 }
 
-/**
- * What the CLI prints for one note, less its file name, as UTF-8 (so the cache keeps it as is): with --json, its
- * object after the "file" member, indented as in the output's "files" array; else its table after the file name.
- */
-function render(scan: ScanResult, glossary: GlossaryIndex, options: Pick<ConceptsOptions, 'json' | 'line'>): Uint8Array {
-  const dc = documentConcepts(scan, glossary, { line: options.line });
-  return Buffer.from(options.json ? nestedJson(fileJson(dc)) : fileTable(dc));
-}
-
-/** Where a note's object sits in the --json output: its text there, less its opening brace. */
-const NEST_HEAD = '[\n  [\n    {';
-const NEST_TAIL = '\n  ]\n]';
-
-/**
- * `JSON.stringify(o, null, 2)` with every line after the first indented four more spaces, less the opening brace:
- * written two arrays deep, so JSON.stringify indents it in one pass (o is an object with members).
- */
-function nestedJson(o: object): string {
-  const s = JSON.stringify([[o]], null, 2);
-  return s.slice(NEST_HEAD.length, s.length - NEST_TAIL.length);
+/** What the CLI prints for one note, less its file name, as UTF-8 (so the cache keeps it as is). */
+function render(scan: ScanResult, glossary: GlossaryIndex, options: ReportOptions): Uint8Array {
+  return Buffer.from(renderReport(scan, glossary, options));
 }
 
 /** A cached result (part 0 the JSON, part 1 the table; empty: not rendered yet) with one part set. */
@@ -210,72 +220,4 @@ function jsonOutput(files: readonly { file: string; rendered: Uint8Array }[], er
 /** The table output: each note's table, a blank line between notes. */
 function tableOutput(files: readonly { file: string; rendered: Uint8Array }[]): Buffer {
   return Buffer.concat(files.flatMap((f, i) => [Buffer.from(`${i === 0 ? '' : '\n'}${f.file}`), f.rendered]));
-}
-
-function conceptJson(u: ConceptUse) {
-  const e = u.entry;
-  return {
-    id: e.id,
-    en: e.en,
-    zh: e.zh ?? null,
-    abbr: e.abbr ?? null,
-    aliases: e.abbr ? [e.abbr, ...e.aliases] : [...e.aliases],
-    category: e.category,
-    level: e.level,
-    count: u.occurrences.length,
-    occurrences: u.occurrences.map((o) => ({
-      line: o.line,
-      column: o.column,
-      endLine: o.endLine,
-      endColumn: o.endColumn,
-      offset: o.start,
-      endOffset: o.end,
-      text: o.text,
-      ...(o.senses ? { senses: { chosen: o.entryId, candidates: o.senses.candidates, by: o.senses.by } } : {}),
-    })),
-  };
-}
-
-function fileJson(dc: DocumentConcepts) {
-  return {
-    concepts: dc.concepts.map(conceptJson),
-    chapters: dc.chapters.map((c) => ({
-      title: c.chapter.title,
-      line: c.chapter.line,
-      endLine: c.chapter.endLine,
-      preamble: c.chapter.preamble,
-      concepts: c.concepts.map((u) => ({ id: u.entry.id, count: u.occurrences.length })),
-    })),
-  };
-}
-
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
-}
-
-function conceptName(u: ConceptUse): string {
-  const e = u.entry;
-  const abbr = e.abbr && e.abbr !== e.en ? ` (${e.abbr})` : '';
-  return e.zh ? `${e.en}${abbr} / ${e.zh}` : `${e.en}${abbr}`;
-}
-
-/** A note's table, less the file name that starts it. */
-function fileTable(dc: DocumentConcepts): string {
-  const uses = dc.concepts.reduce((n, u) => n + u.occurrences.length, 0);
-  const lines = [`: ${dc.concepts.length} concept${dc.concepts.length === 1 ? '' : 's'}, ${uses} use${uses === 1 ? '' : 's'}`];
-  for (const c of dc.chapters) {
-    const title = c.chapter.preamble ? (c.chapter.depth === 0 && c.chapter.line === 1 && dc.chapters.length === 1 ? '(whole file)' : '(before the first heading)') : c.chapter.title;
-    lines.push('', `  ${title}  [lines ${c.chapter.line}-${c.chapter.endLine}]`);
-    if (c.concepts.length === 0) {
-      lines.push('    (no concepts)');
-      continue;
-    }
-    const names = c.concepts.map(conceptName);
-    const width = Math.max(stringWidth('Concept'), ...names.map((n) => stringWidth(n)));
-    lines.push(`    ${pad('Concept', width)}  Count  First line`);
-    c.concepts.forEach((u, i) => {
-      lines.push(`    ${pad(names[i], width)}  ${String(u.occurrences.length).padStart(5)}  ${String(u.occurrences[0].line).padStart(10)}`);
-    });
-  }
-  return lines.join('\n') + '\n';
 }

@@ -1,3 +1,4 @@
+import { HAN_SEGMENTATIONS_KEPT } from './limits';
 import { isHan } from './text';
 
 /** Han characters looked at on each side of a position: enough for the words around it, cheap to segment. */
@@ -27,12 +28,12 @@ export function hanWordCut(text: string, pos: number, from: number, to: number, 
   let b = pos;
   while (b < to && b - pos < WINDOW && isHan(text.charCodeAt(b))) b++;
   if (a === pos || b === pos) return false;
-  for (const s of segmenter.segment(text.slice(a, b))) {
+  for (const s of segments(text.slice(a, b))) {
     const start = a + s.index;
-    const end = start + s.segment.length;
+    const end = start + s.length;
     if (start >= pos) return false;
     if (end <= pos) continue;
-    if (s.segment.length < 2 || s.isWordLike === false || glued(text, start, end, pos, before)) return false;
+    if (s.length < 2 || !s.wordLike || glued(text, start, end, pos, before)) return false;
     // What is left of the term once the crossing word takes its part must read as a word of its own (然后|训练),
     // or be nothing (嵌入 inside 嵌入式); a leftover fragment (所|有权|重) means the segmenter is lost, not the term.
     const rest = before ? text.slice(Math.min(end, term[1]), term[1]) : text.slice(term[0], Math.max(start, term[0]));
@@ -43,8 +44,29 @@ export function hanWordCut(text: string, pos: number, from: number, to: number, 
 
 function isOneWord(s: string): boolean {
   if (s.length < 2) return false;
-  const parts = [...segmenter!.segment(s)];
-  return parts.length === 1 && parts[0].isWordLike !== false;
+  const parts = segments(s);
+  return parts.length === 1 && parts[0].wordLike;
+}
+
+/** A word of a segmentation: where it starts in the segmented text, its length, whether it is a word (not punctuation). */
+interface Segment {
+  readonly index: number;
+  readonly length: number;
+  readonly wordLike: boolean;
+}
+
+/** Segmentations of recent pieces of text: notes repeat their phrases, and a segmentation costs far more than a lookup. */
+const segmentations = new Map<string, readonly Segment[]>();
+
+/** The word segmentation of `s` (a few Han characters), remembered. */
+function segments(s: string): readonly Segment[] {
+  let out = segmentations.get(s);
+  if (out === undefined) {
+    if (segmentations.size >= HAN_SEGMENTATIONS_KEPT) segmentations.clear();
+    out = Array.from(segmenter!.segment(s), (x) => ({ index: x.index, length: x.segment.length, wordLike: x.isWordLike !== false }));
+    segmentations.set(s, out);
+  }
+  return out;
 }
 
 /**

@@ -49,6 +49,9 @@ export function tooComplex(text: string, limits: DocumentLimits = DEFAULT_LIMITS
   return undefined;
 }
 
+/** Word segmentations of short Han texts the matcher remembers (a few MB at most; forgotten all at once when full). */
+export const HAN_SEGMENTATIONS_KEPT = 50_000;
+
 /** An export's where-used index lists at most this many line links per chapter (then "+N more"). */
 export const EXPORT_LINES_PER_CHAPTER = 12;
 /** Term completion: how much must be typed, how far back a typed name may start, how many entries are offered. */

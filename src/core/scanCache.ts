@@ -6,6 +6,7 @@ import { matchNoteProse, proseOfRanges, type NoteProse } from './noteProse';
 import { collectProse, lastContentLine, matchProse, type Heading, type ScanResult } from './scanner';
 import { resolveSenses } from './senses';
 import { LineIndex } from './text';
+import { decodeText } from './workspace';
 
 /** A note's prose pieces and its outline (headings, lines): a scan of it is these plus a match of the prose. */
 export interface NoteOutline {
@@ -35,4 +36,14 @@ export function scanWithOutline(text: string, glossary: Pick<GlossaryIndex, 'mat
 /** The scan of a note from its outline, with another glossary: equal to scanning the note again. */
 export function scanOutline(outline: NoteOutline, matcher: GlossaryIndex['matcher']): ScanResult {
   return { occurrences: matchNoteProse(outline.prose, matcher), headings: outline.headings, lineCount: outline.lineCount, lastLine: outline.lastLine };
+}
+
+/** A note's outline from its stored JSON (UTF-8); undefined when the bytes are not an outline (the note is scanned again). */
+export function parseOutline(bytes: Uint8Array): NoteOutline | undefined {
+  try {
+    const o = JSON.parse(decodeText(bytes)) as NoteOutline | undefined;
+    return typeof o?.prose?.text === 'string' ? o : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { ReportEntry, ReportOptions } from '../core/conceptsReport';
 import type { CompiledTrie, MatchPattern, StoredTrie } from '../core/matcher';
 import type { FileScan, ScanMode, ScanRequest, ScanResponse } from './scanProtocol';
 
@@ -18,6 +19,8 @@ export interface ScanPoolOptions {
   readonly script?: string;
   /** Files per message: small batches keep each message cheap for the receiving thread. */
   readonly batch?: number;
+  /** Workers render each note's report (the CLI's `concepts`) with these entries and options, instead of sending scans. */
+  readonly report?: { readonly entries: readonly ReportEntry[]; readonly options: ReportOptions };
 }
 
 /** A file for the pool to read and scan. */
@@ -25,6 +28,8 @@ export interface PoolFile {
   readonly key: string;
   readonly path: string;
   readonly knownHash?: string;
+  /** Mode `cache`: the note's cached outline (JSON, UTF-8), matched again instead of reading the note. */
+  readonly outline?: Uint8Array;
 }
 
 /** One `scan` call: its files, how far it got, and how to settle it. */
@@ -87,7 +92,7 @@ export class ScanPool {
 
   private addWorker(): void {
     // A larger young generation means fewer scavenges: parsing Markdown allocates a great deal.
-    const w = new Worker(this.script, { workerData: { patterns: this.options.patterns ?? [], trie: this.options.trie }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
+    const w = new Worker(this.script, { workerData: { patterns: this.options.patterns ?? [], trie: this.options.trie, entries: this.options.report?.entries }, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
     w.unref();
     w.on('message', (res: ScanResponse) => this.received(w, res));
     w.on('error', (e) => this.lost(w, e));
@@ -128,7 +133,7 @@ export class ScanPool {
     const again = job.retry.length > 0;
     const files = again ? job.retry.splice(0, 1) : job.files.slice(job.next, job.next + (this.options.batch ?? 4));
     if (!again) job.next += files.length;
-    const req: ScanRequest = { id: this.nextId++, mode: this.options.mode ?? 'scan', maxBytes: job.maxBytes, files };
+    const req: ScanRequest = { id: this.nextId++, mode: this.options.mode ?? 'scan', maxBytes: job.maxBytes, files, render: this.options.report?.options };
     job.inFlight++;
     this.busy.set(w, { id: req.id, job, files });
     w.postMessage(req);

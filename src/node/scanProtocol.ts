@@ -1,3 +1,4 @@
+import type { ReportOptions } from '../core/conceptsReport';
 import type { NoteProse } from '../core/noteProse';
 import type { NoteOutline } from '../core/scanCache';
 import type { ScanResult } from '../core/scanner';
@@ -5,7 +6,10 @@ import type { ScanResult } from '../core/scanner';
 /** What a scan worker sends back for each file. */
 export type ScanMode = 'scan' | 'prose' | 'cache';
 
-/** A batch of files for a scan worker. `knownHash`: skip the parse when the content hash is still this. */
+/**
+ * A batch of files for a scan worker. `knownHash`: skip the parse when the content hash is still this. `outline`
+ * (mode `cache`): the note's cached outline (its JSON, UTF-8), matched again instead of reading the note.
+ */
 export interface ScanRequest {
   readonly id: number;
   /**
@@ -14,7 +18,9 @@ export interface ScanRequest {
    */
   readonly mode: ScanMode;
   readonly maxBytes: number;
-  readonly files: readonly { readonly key: string; readonly path: string; readonly knownHash?: string }[];
+  readonly files: readonly { readonly key: string; readonly path: string; readonly knownHash?: string; readonly outline?: Uint8Array }[];
+  /** With `scan` or `cache`: send each note's report, rendered as UTF-8, instead of its scan. */
+  readonly render?: ReportOptions;
 }
 
 /** The outcome for one file: a scan, "unchanged" (same hash), skipped (binary, too large) or an error. */
@@ -23,10 +29,14 @@ export interface FileScan {
   readonly hash?: string;
   readonly unchanged?: boolean;
   readonly scan?: ScanResult;
+  /** The note's report (UTF-8), when the request asked for it: then there is no `scan`. */
+  readonly rendered?: Uint8Array;
   readonly prose?: NoteProse;
   readonly outline?: NoteOutline;
   readonly skip?: string;
   readonly error?: string;
+  /** The cached outline sent could not be used (not an outline): the note must be scanned. */
+  readonly badOutline?: boolean;
 }
 
 export interface ScanResponse {
