@@ -1,6 +1,6 @@
 // "Add to my glossary…": a code action on a selection or on a term the glossary lacks, and the command that appends
 // a draft entry to a user glossary file with one WorkspaceEdit, reloads the glossary from the edited document at
-// once, and saves and opens the file. Only workspace.fs and documents: it runs the same in the web extension host.
+// once, then saves and opens the file. Only workspace.fs and documents: it runs the same in the web extension host.
 import * as vscode from 'vscode';
 import { draftEntry, type DraftEntry, type GlossaryService, type TermToAdd } from '../core/service';
 import { SECTION } from './config';
@@ -157,9 +157,11 @@ async function addToGlossary(service: GlossaryService, uriIn?: unknown, rangeIn?
   // The glossary reloads now from the edited document, whose text is final: not after the pause for typing, nor
   // after the save's round trip through the workbench.
   service.glossaryFileChanged(gdoc.uri.toString(), 'saved');
+  // Saved unless it had unsaved changes of its own (left for the user to save), then opened at the entry. (Saving
+  // while it opens can leave it unsaved.)
+  if (!wasDirty) await gdoc.save();
   const selection = new vscode.Selection(gdoc.positionAt(result.entryStart), gdoc.positionAt(result.entryEnd));
-  // Saved (unless it had unsaved changes of its own, left for the user to save) while it opens.
-  await Promise.all([wasDirty ? undefined : gdoc.save(), vscode.window.showTextDocument(gdoc, { selection, preview: false })]);
+  await vscode.window.showTextDocument(gdoc, { selection, preview: false });
   return { added: draft.id, uri: gdoc.uri.toString(), selection };
 }
 
