@@ -155,10 +155,11 @@ async function addToGlossary(service: GlossaryService, uriIn?: unknown, rangeIn?
   edit.replace(gdoc.uri, new vscode.Range(gdoc.positionAt(result.offset), gdoc.positionAt(result.offset + result.length)), result.text);
   if (!(await vscode.workspace.applyEdit(edit))) return showError(vscode.l10n.t('Could not edit {0}.', vscode.workspace.asRelativePath(target, true)));
   // The glossary reloads now from the edited document, whose text is final: not after the pause for typing, nor
-  // after the save's round trip through the workbench.
+  // after the save's round trip through the workbench. The save waits for it, so that the reload does not hold
+  // up the extension host in the middle of the save.
   service.glossaryFileChanged(gdoc.uri.toString(), 'saved');
-  // Saved unless it had unsaved changes of its own (left for the user to save), then opened at the entry. (Saving
-  // while it opens can leave it unsaved.)
+  await service.ready();
+  // Saved unless it had unsaved changes of its own (left for the user to save), then opened at the entry.
   if (!wasDirty) await gdoc.save();
   const selection = new vscode.Selection(gdoc.positionAt(result.entryStart), gdoc.positionAt(result.entryEnd));
   await vscode.window.showTextDocument(gdoc, { selection, preview: false });
