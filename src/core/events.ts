@@ -27,6 +27,7 @@ export class Emitter<T> implements Disposable {
 /** Calls `fn` once, `delayMs` after the last of a burst of `schedule` calls. */
 export class Debouncer implements Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private delayMs = 0;
 
   constructor(private readonly fn: () => void) {}
 
@@ -34,8 +35,14 @@ export class Debouncer implements Disposable {
     return this.timer !== undefined;
   }
 
+  /** The pause the pending call was scheduled with, if one is pending. */
+  get pendingDelay(): number | undefined {
+    return this.timer === undefined ? undefined : this.delayMs;
+  }
+
   schedule(delayMs: number): void {
     this.cancel();
+    this.delayMs = delayMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.fn();

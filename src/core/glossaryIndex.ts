@@ -1,6 +1,6 @@
 import { TERM_LANGUAGES, type GlossaryEntry, type GlossaryProblem, type SenseSpec, type SourceRange, type TermLanguage } from './glossary';
 import { plainNames, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
-import { Matcher, type CompiledTrie, type MatchPattern, type SenseCandidate, type StoredTrie, type TermMatcher } from './matcher';
+import { Matcher, type CompiledTrie, type MatchPattern, type PatternTable, type SenseCandidate, type StoredTrie, type TermMatcher } from './matcher';
 import { OverlayMatcher } from './overlayMatcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
 
@@ -40,6 +40,8 @@ export class GlossaryIndex {
    * @param patterns the patterns, or how to make them on first use
    * @param trie the matcher's trie over exactly these patterns, compiled ahead of time (for worker threads too)
    * @param base an index whose automaton the matcher reuses for the patterns they share (see {@link BuildOptions.base})
+   * @param table the same patterns made one by one on first use, for a matcher loaded from a complete trie: it
+   *   makes only the patterns that match
    */
   constructor(
     entries: ReadonlyMap<string, GlossaryEntry>,
@@ -47,6 +49,7 @@ export class GlossaryIndex {
     problems: readonly GlossaryProblem[],
     readonly trie?: CompiledTrie | StoredTrie,
     private readonly base?: GlossaryIndex,
+    private readonly table?: PatternTable,
   ) {
     this.entries = entries;
     this.patternList = patterns;
@@ -67,12 +70,12 @@ export class GlossaryIndex {
   /** The automaton over exactly these patterns, built (or loaded from the trie) whatever the base. */
   automaton(): Matcher {
     const m = this.matcherCache;
-    return m instanceof Matcher ? m : new Matcher(this.patterns, {}, this.trie);
+    return m instanceof Matcher ? m : new Matcher(this.table ?? this.patterns, {}, this.trie);
   }
 
   private makeMatcher(): TermMatcher {
     const base = !this.trie && this.base?.matcher;
-    return base instanceof Matcher ? new OverlayMatcher(base, this.patterns) : new Matcher(this.patterns, {}, this.trie);
+    return base instanceof Matcher ? new OverlayMatcher(base, this.patterns) : new Matcher(this.table ?? this.patterns, {}, this.trie);
   }
 
   get(id: string): GlossaryEntry | undefined {

@@ -89,6 +89,10 @@ export class GlossaryLayers implements Disposable {
   fileChanged(uri: string, delayMs: number): void {
     if (![...this.userFiles.values()].includes(uri)) this.rediscover = true;
     this.stale.add(uri);
+    // A change that waits longer never postpones a reload asked for sooner (a save, a command's edit): the reload
+    // reads the file's latest text anyway. Edits of one burst, all with the same pause, still wait for its end.
+    const pending = this.timer.pendingDelay;
+    if (pending !== undefined && pending < delayMs) return;
     this.timer.schedule(delayMs);
   }
 

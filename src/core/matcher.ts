@@ -52,17 +52,18 @@ export interface TermMatcher {
   findAll(text: string, from?: number, to?: number): Match[];
 }
 
-interface CompiledPattern {
-  readonly entryId: string;
+/**
+ * Patterns by number, each made when it is first asked for (an array is one): with a complete stored trie, a
+ * matcher needs no pattern until one matches, and then only that one.
+ */
+export interface PatternTable {
   readonly length: number;
-  readonly caseSensitive: boolean;
-  /** Normalised, case kept: compared against the text when `caseSensitive`. */
-  readonly exact: string;
-  readonly leftBoundary: boolean;
-  readonly rightBoundary: boolean;
-  readonly plural: boolean;
-  readonly source: MatchPattern;
+  at(i: number): MatchPattern | undefined;
+  /** The entry of pattern `i`, read without making the pattern. */
+  entryId?(i: number): string;
 }
+
+const isTable = (p: Iterable<MatchPattern> | PatternTable): p is PatternTable => typeof (p as PatternTable).at === 'function' && typeof (p as PatternTable).length === 'number';
 
 /**
  * The trie of a {@link Matcher} in a form that can be stored and loaded without building it again: nodes in
@@ -89,6 +90,8 @@ const ROOT = 0;
 const CASE = 1;
 const LEFT = 2;
 const PLURAL = 4;
+/** Not a trie flag: set on a compiled pattern whose name ends with a Latin letter or digit. */
+const RIGHT = 8;
 
 /**
  * Finds every glossary name in a text in one linear pass (Aho–Corasick over case-folded, normalised names),
@@ -111,7 +114,14 @@ export class Matcher implements TermMatcher {
   private readonly outList: Int32Array;
   /** Next node on the fail chain that has outputs, or -1. */
   private readonly dictLink: Int32Array;
-  private readonly patterns: CompiledPattern[] = [];
+  /** For each compiled pattern (those with a non-empty name): its number in the table given, length and flags. */
+  private readonly place: Int32Array;
+  private readonly length: Int32Array;
+  private readonly bits: Uint8Array;
+  /** Made on first use: a case-sensitive pattern's normalised name, each pattern's entry. */
+  private readonly exact: (string | undefined)[];
+  private readonly entryIds: (string | undefined)[];
+  private readonly table: PatternTable;
   private readonly trie: CompiledTrie;
   private sourceList?: readonly MatchPattern[];
 
@@ -121,12 +131,14 @@ export class Matcher implements TermMatcher {
    * @param trie the trie of exactly these patterns, as {@link Matcher.compiled} gave it, to skip building it
    */
   constructor(
-    patterns: Iterable<MatchPattern>,
+    patterns: Iterable<MatchPattern> | PatternTable,
     private readonly options: { readonly hanWords?: boolean } = {},
     trie?: CompiledTrie | StoredTrie,
   ) {
-    const list = [...patterns];
-    const shape = trie ?? buildTrie(list);
+    this.table = isTable(patterns) ? patterns : [...patterns];
+    // Without a complete trie every pattern is needed now: to build the trie, or to find where each one ends.
+    const list = trie && isComplete(trie) ? undefined : Array.from({ length: this.table.length }, (_, i) => this.table.at(i)!);
+    const shape = trie ?? buildTrie(list!);
     const { label, count } = shape;
     if (count.length !== label.length) throw new Error('the compiled trie does not fit these patterns');
     const n = label.length;
@@ -137,43 +149,53 @@ export class Matcher implements TermMatcher {
     if (this.start[n] !== n) throw new Error('the compiled trie is not a tree');
     for (let k = this.start[ROOT]; k < this.start[ROOT + 1]; k++) this.rootNext[label[k]] = k;
     // A stored trie leaves out where each pattern ends: each name is walked down the trie again.
-    this.trie = isComplete(shape) ? shape : { label, count, ...this.ends(list) };
+    this.trie = isComplete(shape) ? shape : { label, count, ...this.ends(list!) };
     const { terminal, flags } = this.trie;
-    if (terminal.length !== list.length || flags.length !== list.length) throw new Error('the compiled trie does not fit these patterns');
+    if (terminal.length !== this.table.length || flags.length !== this.table.length) throw new Error('the compiled trie does not fit these patterns');
     const depth = new Int32Array(n);
     for (let v = 0; v < n; v++) for (let k = this.start[v]; k < this.start[v + 1]; k++) depth[k] = depth[v] + 1;
+    let compiled = 0;
+    for (let i = 0; i < terminal.length; i++) if (terminal[i] >= 0) compiled++;
+    this.place = new Int32Array(compiled);
+    this.length = new Int32Array(compiled);
+    this.bits = new Uint8Array(compiled);
+    this.exact = new Array<string | undefined>(compiled);
+    this.entryIds = new Array<string | undefined>(compiled);
     const outCount = new Int32Array(n + 1);
-    list.forEach((p, i) => {
+    for (let i = 0, pi = 0; i < terminal.length; i++) {
       const node = terminal[i];
-      if (node < 0) return;
-      const f = flags[i];
-      const caseSensitive = (f & CASE) !== 0;
-      this.patterns.push({
-        entryId: p.entryId,
-        length: depth[node],
-        caseSensitive,
-        exact: caseSensitive ? normalizeTerm(p.term, true) : '',
-        leftBoundary: (f & LEFT) !== 0,
-        rightBoundary: isWordChar(label[node]),
-        plural: (f & PLURAL) !== 0,
-        source: p,
-      });
+      if (node < 0) continue;
+      this.place[pi] = i;
+      this.length[pi] = depth[node];
+      this.bits[pi++] = (flags[i] & (CASE | LEFT | PLURAL)) | (isWordChar(label[node]) ? RIGHT : 0);
       outCount[node + 1]++;
-    });
+    }
     this.outStart = outCount;
     for (let v = 0; v < n; v++) this.outStart[v + 1] += this.outStart[v];
-    this.outList = new Int32Array(this.patterns.length);
+    this.outList = new Int32Array(compiled);
     const fill = this.outStart.slice(0, n);
-    let pi = 0;
-    for (let i = 0; i < list.length; i++) if (terminal[i] >= 0) this.outList[fill[terminal[i]]++] = pi++;
+    for (let pi = 0; pi < compiled; pi++) this.outList[fill[terminal[this.place[pi]]]++] = pi;
     this.fail = new Int32Array(n);
     this.dictLink = new Int32Array(n).fill(-1);
     this.link();
   }
 
+  /** The pattern compiled as number `pi`. */
+  private source(pi: number): MatchPattern {
+    return this.table.at(this.place[pi])!;
+  }
+
+  private entryOf(pi: number): string {
+    return (this.entryIds[pi] ??= this.table.entryId?.(this.place[pi]) ?? this.source(pi).entryId);
+  }
+
+  private exactOf(pi: number): string {
+    return (this.exact[pi] ??= normalizeTerm(this.source(pi).term, true));
+  }
+
   /** Number of names compiled into the automaton. */
   get size(): number {
-    return this.patterns.length;
+    return this.place.length;
   }
 
   /** The trie, to store and give back to the constructor with the same patterns. */
@@ -237,7 +259,7 @@ export class Matcher implements TermMatcher {
    * Results are in text order and do not overlap.
    */
   findAll(text: string, from = 0, to = text.length): Match[] {
-    return settle(this.candidates(text, from, to), text, from, to, (pi) => this.patterns[pi].source, this.options);
+    return settle(this.candidates(text, from, to), text, from, to, (pi) => this.source(pi), this.options);
   }
 
   /** The names found in `text[from, to)` before overlaps are settled, each numbered by its place in {@link sources}. */
@@ -266,23 +288,25 @@ export class Matcher implements TermMatcher {
 
   /** The patterns compiled (those with a non-empty name), in the order `Match.pattern` numbers them. */
   get sources(): readonly MatchPattern[] {
-    return (this.sourceList ??= this.patterns.map((p) => p.source));
+    return (this.sourceList ??= Array.from(this.place, (_, pi) => this.source(pi)));
   }
 
   private accept(text: string, pi: number, end: number, from: number, to: number): Match | undefined {
-    const p = this.patterns[pi];
-    const start = end - p.length;
-    if (p.leftBoundary && start > 0 && isWordChar(normalizeCode(text.charCodeAt(start - 1)))) return undefined;
-    if (p.leftBoundary && insideName(text, start)) return undefined;
-    if (p.caseSensitive) {
-      for (let k = 0; k < p.length; k++) {
-        if (normalizeCode(text.charCodeAt(start + k)) !== p.exact.charCodeAt(k)) return undefined;
+    const length = this.length[pi];
+    const bits = this.bits[pi];
+    const start = end - length;
+    if (bits & LEFT && start > 0 && isWordChar(normalizeCode(text.charCodeAt(start - 1)))) return undefined;
+    if (bits & LEFT && insideName(text, start)) return undefined;
+    if (bits & CASE) {
+      const exact = this.exactOf(pi);
+      for (let k = 0; k < length; k++) {
+        if (normalizeCode(text.charCodeAt(start + k)) !== exact.charCodeAt(k)) return undefined;
       }
     }
     let stop = end;
-    if (p.rightBoundary && end < text.length && isWordChar(normalizeCode(text.charCodeAt(end)))) {
+    if (bits & RIGHT && end < text.length && isWordChar(normalizeCode(text.charCodeAt(end)))) {
       const plural =
-        p.plural &&
+        (bits & PLURAL) !== 0 &&
         text.charCodeAt(end) === 0x73 && // s
         end + 1 <= to &&
         (end + 1 >= text.length || !isWordChar(normalizeCode(text.charCodeAt(end + 1))));
@@ -290,7 +314,7 @@ export class Matcher implements TermMatcher {
       stop = end + 1;
     }
     if (start < from || stop > to || versionGoesOn(text, stop)) return undefined;
-    return { start, end: stop, entryId: p.entryId, pattern: pi };
+    return { start, end: stop, entryId: this.entryOf(pi), pattern: pi };
   }
 }
 

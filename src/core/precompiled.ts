@@ -1,7 +1,7 @@
 import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
 import { ENTRY_FIELDS, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
-import type { MatchPattern, StoredTrie } from './matcher';
+import type { CompiledTrie, MatchPattern, PatternTable } from './matcher';
 import { decodeText } from './workspace';
 
 /** A place in the file as `[line, column, endLine, endColumn]`: half the size of an object in JSON. */
@@ -93,7 +93,7 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
 }
 
 /** The format of the compiled built-in glossary (`dist/glossary.bin`); a file of another format is not read. */
-export const BUILTIN_FORMAT = 6;
+export const BUILTIN_FORMAT = 7;
 const MAGIC = 'LLMG';
 
 /** The built-in glossary as loaded: on its own already indexed, and its parsed files for merging with others. */
@@ -140,7 +140,7 @@ interface Header {
   /** Offset (from the end of the header, rounded up to 8) and length in bytes of each binary section. */
   readonly sections: Record<Section, [number, number]>;
 }
-type Section = 'hot' | 'patterns' | 'label' | 'count' | 'offsets' | 'details';
+type Section = 'hot' | 'patterns' | 'label' | 'count' | 'ends' | 'flags' | 'offsets' | 'details';
 
 const PLAIN_KEYS = 'caseSensitive,entryId,plural,term';
 
@@ -196,6 +196,8 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
     patterns: encoder.encode(JSON.stringify(patterns)),
     label: bytesOf(trie.label),
     count: bytesOf(trie.count),
+    ends: bytesOf(trie.terminal),
+    flags: trie.flags,
     offsets: bytesOf(offsets),
     details,
   };
@@ -298,10 +300,12 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   };
   const details = view8(bytes, base, header.sections.details);
   const offsets = new Int32Array(section('offsets').buffer);
-  // Where each pattern ends in the trie and its flags are found again when the matcher is made.
-  const trie: StoredTrie = {
+  // The whole trie, with where each pattern ends: the matcher is made without making any pattern.
+  const trie: CompiledTrie = {
     label: new Uint16Array(section('label').buffer),
     count: new Uint32Array(section('count').buffer),
+    terminal: new Int32Array(section('ends').buffer),
+    flags: section('flags'),
   };
   const fileOfChunk: string[] = header.files.flatMap((f) => Array<string>(f.entries).fill(f.file));
   const chunk = (k: number) => JSON.parse(decodeText(details.subarray(offsets[k], offsets[k + 1] - 1))) as Detail;
@@ -310,8 +314,9 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], chunk, fileOfChunk), (i) => hot()[i][8]);
   const nameLists: string[][] = [];
   const names = (i: number) => (nameLists[i] ??= namesOf(hot()[i]));
-  const patterns = () => (JSON.parse(decodeText(section('patterns'))) as CompactPattern[]).map((p) => revivePattern(p, header.ids, names));
-  const alone = new GlossaryIndex(entries, patterns, header.problems, trie);
+  const table = patternTable(() => JSON.parse(decodeText(section('patterns'))) as CompactPattern[], trie.terminal.length, header.ids, names);
+  const patterns = () => Array.from({ length: table.length }, (_, i) => table.at(i)!);
+  const alone = new GlossaryIndex(entries, patterns, header.problems, trie, undefined, table);
   let files: ParsedGlossaryFile[] | undefined;
   const all = () => {
     const list = (JSON.parse(decodeText(details)) as Detail[]).map((d) => compactOf(d, hot()));
@@ -319,6 +324,18 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
     return revive({ format: 3, files: header.files.map((f) => ({ file: f.file, problems: f.problems, entries: list.slice(k, (k += f.entries)) })) });
   };
   return { alone, files: () => (files ??= all()), fileCount: header.files.length };
+}
+
+/** The stored patterns, each revived the first time it is asked for (the list is parsed once, on first use). */
+function patternTable(parse: () => CompactPattern[], length: number, ids: readonly string[], names: (entry: number) => readonly string[]): PatternTable {
+  let list: CompactPattern[] | undefined;
+  const compact = (i: number) => (list ??= parse())[i];
+  const made: MatchPattern[] = [];
+  return {
+    length,
+    at: (i) => (i >= 0 && i < length ? (made[i] ??= revivePattern(compact(i), ids, names)) : undefined),
+    entryId: (i) => ids[compact(i)[1]],
+  };
 }
 
 /** Entries by id, each made from its stored form the first time it is asked for. */

@@ -1,6 +1,6 @@
 // "Add to my glossary…": a code action on a selection or on a term the glossary lacks, and the command that appends
-// a draft entry to a user glossary file with one WorkspaceEdit, saves it (so the live reload picks it up at once)
-// and opens the entry. Only workspace.fs and documents: it runs the same in the web extension host.
+// a draft entry to a user glossary file with one WorkspaceEdit, reloads the glossary from the edited document at
+// once, then saves and opens the file. Only workspace.fs and documents: it runs the same in the web extension host.
 import * as vscode from 'vscode';
 import { draftEntry, type DraftEntry, type GlossaryService, type TermToAdd } from '../core/service';
 import { SECTION } from './config';
@@ -154,7 +154,12 @@ async function addToGlossary(service: GlossaryService, uriIn?: unknown, rangeIn?
   const edit = new vscode.WorkspaceEdit();
   edit.replace(gdoc.uri, new vscode.Range(gdoc.positionAt(result.offset), gdoc.positionAt(result.offset + result.length)), result.text);
   if (!(await vscode.workspace.applyEdit(edit))) return showError(vscode.l10n.t('Could not edit {0}.', vscode.workspace.asRelativePath(target, true)));
-  // Saving reloads the glossary at once; a file with unsaved changes of its own is left for the user to save.
+  // The glossary reloads now from the edited document, whose text is final: not after the pause for typing, nor
+  // after the save's round trip through the workbench. The save waits for it, so that the reload does not hold
+  // up the extension host in the middle of the save.
+  service.glossaryFileChanged(gdoc.uri.toString(), 'saved');
+  await service.ready();
+  // Saved unless it had unsaved changes of its own (left for the user to save), then opened at the entry.
   if (!wasDirty) await gdoc.save();
   const selection = new vscode.Selection(gdoc.positionAt(result.entryStart), gdoc.positionAt(result.entryEnd));
   await vscode.window.showTextDocument(gdoc, { selection, preview: false });

@@ -40,10 +40,10 @@ describe('add to my glossary', () => {
     assert.deepEqual(await actions(new vscode.Range(rope, rope.translate(0, 4))), [], 'not for a term the glossary has');
   });
 
-  it('appends the entry with one edit, opens it at its definition, hovers it after the save (measured; the issue asks 1 s), and one undo restores the bytes', async () => {
+  it('appends the entry with one edit, opens it at its definition, hovers it within 1 s of the command, and one undo restores the bytes', async () => {
     const note = await openNote();
     const ms = await addAndHover(note, glossary);
-    console.log(`      add to my glossary: ${ms.loaded} ms from the saved edit to the reloaded glossary, ${ms.hovered} ms to the first hover that shows the entry`);
+    console.log(`      add to my glossary: reloaded ${ms.loaded} ms after the edit; command ${ms.command} ms; hovered ${ms.hovered} ms after it (${ms.total} ms from the call)`);
   });
 
   it('refuses a term the glossary has, offering its entry, and a broken glossary file with file:line:column', async () => {

@@ -9,13 +9,14 @@ export const NOTE = '# InfiniBand\n\n网卡在 InfiniBand 里叫 HCA（Host Chan
 /** A user glossary with comments and blank lines that must survive the edit. */
 export const ORIGINAL = '# Terms I add while reading (integration test).\n\nentries:\n  # made up\n  - id: zebra-stripe-routing\n    en: zebra stripe routing\n    category: custom\n    definition: {en: Made up for this test.}\n\n# end\n';
 
-/** How soon after the glossary file is saved the service must have the new entry (ms): the issue's second. */
-const LOADED_AFTER_SAVE_MS = 1000;
+/** How soon after the command's edit of the glossary file the service must have the new entry (ms). */
+const LOADED_AFTER_EDIT_MS = 1000;
 /**
- * How soon after the save the hover must show it (ms). The hover goes through the workbench, which is opening the
- * glossary file at that moment; on a machine shared by many jobs that round trip alone took 1–3 s.
+ * How soon after the command finishes (the file edited, saved and open at the new entry) the hover must show the
+ * entry (ms): the issue's "hovered within a second through the live reload". The reload starts from the edited
+ * document, so it no longer waits for the save or for the workbench opening the file.
  */
-const HOVER_AFTER_SAVE_MS = 5000;
+const HOVER_AFTER_COMMAND_MS = 1000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,53 +65,58 @@ export function pairRange(note: vscode.TextDocument): vscode.Range {
   return new vscode.Range(start, positionOf(note, '适配器）', 0, 4));
 }
 
+/** Milliseconds of the add-to-glossary flow (see {@link addAndHover}). */
+export interface AddTimes {
+  /** From the command's edit of the glossary file to the service having the entry. */
+  readonly loaded: number;
+  /** The command, from its call to its end (edit, reload, save, opening the file). */
+  readonly command: number;
+  /** From the command's end to the first hover that shows the entry (negative: shown before it ended). */
+  readonly hovered: number;
+  /** From the command's call to that hover. */
+  readonly total: number;
+}
+
 /**
  * Adds the HCA pair to the glossary with the command, checks the file (one insertion, every other byte kept), the
- * selected entry head and the hover, polled until it shows the entry; undoes and saves. Resolves to the
- * milliseconds from the save of the glossary file (by the command) to the service having the entry, and to the
- * first hover that shows it.
+ * selected entry head and the hover, polled from the call until it shows the entry; undoes and saves. Holds the
+ * reload to `loadedWithinMs` after the edit and the hover to `hoveredWithinMs` after the command's end.
  */
-export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Uri, loadedWithinMs = LOADED_AFTER_SAVE_MS): Promise<{ loaded: number; hovered: number }> {
+export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Uri, loadedWithinMs = LOADED_AFTER_EDIT_MS, hoveredWithinMs = HOVER_AFTER_COMMAND_MS): Promise<AddTimes> {
   const hoverAt = positionOf(note, 'HCA（', 0, 1);
   const hover = async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, hoverAt));
   assert.equal(await hover(), '', 'no hover before');
-  // Polls the hover from the moment the command saves the file, while the command goes on to open it; up to 10 s,
-  // so that a slow reload is measured, then held to the 1 s budget.
-  let saved = 0;
-  const onSave = vscode.workspace.onDidSaveTextDocument((d) => {
-    if (d.uri.toString() === glossary.toString()) saved ||= Date.now();
+  // Polls the service and the hover from the call, while the command edits, saves and opens the file (the save
+  // itself is checked below: the document is not dirty); up to
+  // 10 s, so that a slow reload is measured, then held to the budgets.
+  let edited = 0;
+  const watch = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() === glossary.toString() && e.contentChanges.length > 0) edited ||= Date.now();
   });
-  let running = true;
   const a = await api();
-  const loaded = (async () => {
-    while (!saved && running) await sleep(5);
-    while (saved && Date.now() - saved <= 10_000) {
-      if (a.occurrences(note).live.some((o) => o.entryId === 'host-channel-adapter')) return Date.now();
-      await sleep(5);
+  const start = Date.now();
+  const until = async (found: () => boolean | Promise<boolean>, everyMs: number) => {
+    while (Date.now() - start <= 10_000) {
+      if (await found()) return Date.now();
+      await sleep(everyMs);
     }
     return 0;
-  })();
-  const firstHover = (async () => {
-    while (!saved && running) await sleep(5);
-    while (saved && Date.now() - saved <= 10_000) {
-      if (/主机通道适配器/.test(await hover())) return Date.now();
-      await sleep(20);
-    }
-    return 0;
-  })();
-  const result = await addTerm(note, pairRange(note), glossary).finally(() => {
-    running = false;
-    onSave.dispose();
-  });
+  };
+  const loaded = until(() => a.occurrences(note).live.some((o) => o.entryId === 'host-channel-adapter'), 5);
+  const firstHover = until(async () => /主机通道适配器/.test(await hover()), 20);
+  const result = await addTerm(note, pairRange(note), glossary).finally(() => watch.dispose());
+  const done = Date.now();
   const shown = await firstHover;
   const inService = await loaded;
-  assert.ok(saved > 0, 'the command saved the glossary');
+  assert.ok(edited > 0, 'the command edited the glossary');
   assert.ok(result && 'added' in result, JSON.stringify(result));
   assert.equal(result.added, 'host-channel-adapter');
-  assert.ok(shown > 0, 'the new entry is hovered after the save');
-  assert.ok(inService > 0, 'the service has the new entry after the save');
-  assert.ok(inService - saved <= loadedWithinMs, `the service has the new entry within ${loadedWithinMs} ms of the save (took ${inService - saved} ms)`);
-  assert.ok(shown - saved <= HOVER_AFTER_SAVE_MS, `the new entry is hovered within ${HOVER_AFTER_SAVE_MS} ms of the save (took ${shown - saved} ms)`);
+  assert.ok(shown > 0, 'the new entry is hovered within 10 s of the command');
+  assert.ok(inService > 0, 'the service has the new entry within 10 s of the command');
+  const times: AddTimes = { loaded: inService - edited, command: done - start, hovered: shown - done, total: shown - start };
+  const figures = `(${JSON.stringify(times)})`;
+  assert.ok(times.loaded <= loadedWithinMs, `the service must have the new entry within ${loadedWithinMs} ms of the command's edit; it took ${times.loaded} ms ${figures}`);
+  assert.ok(times.hovered <= hoveredWithinMs, `the new entry must be hovered within ${hoveredWithinMs} ms of the end of "Add to my glossary"; it took ${times.hovered} ms ${figures}`);
 
   const gdoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === glossary.toString())!;
   assert.equal(gdoc.isDirty, false, 'saved');
@@ -133,5 +139,5 @@ export async function addAndHover(note: vscode.TextDocument, glossary: vscode.Ur
   assert.equal(gdoc.getText(), ORIGINAL, 'one undo restores the bytes');
   await gdoc.save();
   await eventually(async () => (await hover()) === '', 'the entry is gone after the undo');
-  return { loaded: inService - saved, hovered: shown - saved };
+  return times;
 }

@@ -4,9 +4,12 @@ import * as path from 'node:path';
 import { indexLayers } from '../../src/core/builtinGlossary';
 import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
+import { GlossaryLayers } from '../../src/core/glossaryLayers';
+import { GLOSSARY_RELOAD_DELAY_MS } from '../../src/core/limits';
 import { OverlayMatcher } from '../../src/core/overlayMatcher';
 import { scanDocument } from '../../src/core/scanner';
 import { createGlossaryService, inProcessReader } from '../../src/core/service';
+import { SILENT } from '../../src/core/workspace';
 import { compiledBuiltin, fixture, FIXTURES, ROOT } from './helpers';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 
@@ -104,6 +107,31 @@ describe('user glossary reload', () => {
       assert.equal(service.entry('my-token')?.id, 'my-token');
     } finally {
       service.dispose();
+    }
+  });
+
+  it('a reload asked for at once (a save, "Add to my glossary") is not put off by the edit event that follows it; a burst of edits still is', async () => {
+    const uri = 'mem:/ws/my.glossary.yaml';
+    const ws = new InMemoryWorkspace({ [uri]: VERSIONS['a new entry'] });
+    const layers = new GlossaryLayers(ws, async () => [], { builtin: false, glossaryFiles: [] }, SILENT);
+    const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      await layers.reload();
+      const reads = () => ws.reads.filter((r) => r === uri).length;
+      assert.equal(reads(), 1);
+      layers.fileChanged(uri, GLOSSARY_RELOAD_DELAY_MS.saved);
+      layers.fileChanged(uri, GLOSSARY_RELOAD_DELAY_MS.edited); // the document change arrives after the command's call
+      await tick(50);
+      assert.equal(reads(), 2, 'read again at once, not after the pause for typing');
+      layers.fileChanged(uri, GLOSSARY_RELOAD_DELAY_MS.edited);
+      await tick(50);
+      layers.fileChanged(uri, GLOSSARY_RELOAD_DELAY_MS.edited);
+      await tick(50);
+      assert.equal(reads(), 2, 'typing waits for the end of its burst');
+      await layers.settled();
+      assert.equal(reads(), 3);
+    } finally {
+      layers.dispose();
     }
   });
 });
