@@ -112,8 +112,10 @@ export interface BuiltinGlossary {
  */
 type HotEntry = [detail: number, id: string, en: string, zh: string | null, abbr: string | null, aliases: string[], category: string, level: GlossaryEntry['level'], related: string[], caseSensitive: boolean | null, draft: boolean | null, verb: string | null, senses: SenseSpec[], notIn: string[], forms: string[] | null, preferred: GlossaryEntry['preferred'], avoid: GlossaryEntry['avoid']];
 /** A detail whose names are given by its hot entry: their ranges only, and no forms. */
-type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'forms' | 'related' | 'senses' | 'notIn' | 'fields'> & {
+type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'forms' | 'related' | 'senses' | 'notIn' | 'fields' | 'category'> & {
   hot?: number;
+  /** Left to the hot entry, as level, verb, caseSensitive and draft, where there are no problems to place. */
+  category?: string;
   /** The fields the entry gives: names, or bits over `ENTRY_FIELDS` where there are no problems to place. */
   fields: string[] | number;
   id?: Range | Loc;
@@ -124,7 +126,7 @@ type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'form
   aliases?: (Range | Loc)[];
   senses?: CompactEntry['senses'];
   notIn?: Loc[];
-  related: (string | Loc)[];
+  related?: (string | Loc)[];
 };
 /**
  * A pattern: `[term, entry, flags]` for a plain name (bit 0 case-sensitive, bit 1 plural), else `[term, entry,
@@ -226,15 +228,18 @@ function detailOf(e: CompactEntry, hot: number | undefined, places: boolean): De
   if (hot === undefined) return e;
   const { forms: _forms, ...rest } = e;
   const range = (l: Loc): Range => [l[1], l[2], l[3], l[4]];
-  // Without places, related ids, names (the id too), senses and notIn words are revived at their entry's place: the values are
-  // in the hot entry, and their places would cost a quarter of the compressed details.
+  // Without places, related ids, names (the id too), senses and notIn words are revived from the hot entry at their
+  // entry's place: the values are there already, and their places would cost a quarter of the compressed details.
   if (!places) {
-    const { id: _id, en: _en, zh: _zh, abbr: _abbr, aliases: _aliases, senses: _senses, notIn: _notIn, ...kept } = rest;
+    const { id: _id, en: _en, zh: _zh, abbr: _abbr, aliases: _aliases, senses: _senses, notIn: _notIn, related: _related, category: _c, level: _l, verb: _v, caseSensitive: _s, draft: _d, ...kept } = rest;
     const fields = e.fields.reduce((bits, f) => bits | (1 << ENTRY_FIELDS.indexOf(f)), 0);
-    return { ...kept, hot, fields, related: e.related.map((l) => l[0]) };
+    return { ...kept, hot, fields };
   }
   return { ...rest, hot, id: range(e.id), en: range(e.en), zh: e.zh && range(e.zh), abbr: e.abbr && range(e.abbr), aliases: e.aliases.map(range) };
 }
+
+/** Plain fields a detail may leave to its hot entry, with their places in it. */
+const HOT_FIELDS: [string, number][] = [['level', 7], ['caseSensitive', 9], ['draft', 10], ['verb', 11]];
 
 /** The compact entry of a detail, names and forms back from its hot entry (at the entry's place where left out). */
 function compactOf(d: Detail, hot: readonly HotEntry[]): CompactEntry {
@@ -242,10 +247,15 @@ function compactOf(d: Detail, hot: readonly HotEntry[]): CompactEntry {
   const t = hot[d.hot];
   const { hot: _hot, ...rest } = d;
   const loc = (value: string, r: Range | Loc = d.range): Loc => [value, ...(r.slice(-4) as Range)];
+  const fields = typeof d.fields === 'number' ? ENTRY_FIELDS.filter((_, i) => (d.fields as number) & (1 << i)) : d.fields;
+  // Fields given by the hot entry, where the detail leaves them out: only those the entry gives.
+  const given = typeof d.fields === 'number' ? Object.fromEntries(HOT_FIELDS.filter(([k]) => fields.includes(k)).map(([k, i]) => [k, t[i]])) : {};
   return {
     ...rest,
-    fields: typeof d.fields === 'number' ? ENTRY_FIELDS.filter((_, i) => (d.fields as number) & (1 << i)) : d.fields,
-    related: d.related.map((r) => (typeof r === 'string' ? loc(r) : r)),
+    ...given,
+    category: t[6],
+    fields,
+    related: d.related ? d.related.map((r) => (typeof r === 'string' ? loc(r) : r)) : t[8].map((v) => loc(v)),
     ...(t[14] ? { forms: t[14] } : {}),
     id: loc(t[1], d.id),
     en: loc(t[2], d.en),
