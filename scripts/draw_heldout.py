@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Draws a held-out half: per repository of ../shared/corpus, the first four of a random sample (fixed seed) of the
+notes not labelled yet, with 3,000-14,000 characters outside fenced code, not README/index/summary files.
+Usage: draw_heldout.py SEED (2026-12-02, session 5: 20261203), with eval/notes.json as it was before the half was
+added (git show 1b1daca~1:eval/notes.json gives the session-5 draw again). Prints the corpus paths."""
+import json
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / 'shared' / 'corpus'
+
+def prose_len(text):
+    return len(re.sub(r'```.*?```', '', text, flags=re.S))
+
+def main(seed):
+    used = {n['file'] for n in json.loads((ROOT / 'eval' / 'notes.json').read_text())['notes']}
+    random.seed(seed)
+    for repo in sorted(p.name for p in CORPUS.iterdir() if p.is_dir()):
+        cands = []
+        for dp, _, fn in os.walk(CORPUS / repo):
+            for f in fn:
+                rel = os.path.relpath(os.path.join(dp, f), CORPUS)
+                if not f.endswith('.md') or rel in used or re.match(r'(?i)(readme|index|summary)', f):
+                    continue
+                if 3000 <= prose_len((CORPUS / rel).read_text(encoding='utf-8', errors='replace')) <= 14000:
+                    cands.append(rel)
+        cands.sort()
+        for rel in random.sample(cands, min(len(cands), 20))[:4]:
+            print(rel)
+
+if __name__ == '__main__':
+    main(int(sys.argv[1]))
