@@ -411,9 +411,9 @@ function unblocked(candidates: Match[], blocks: Match[], source: (pi: number) =>
 
 /** Weighted interval scheduling: non-overlapping matches of greatest total length, each reaching to `reach(m)`. */
 function maxCoverage(candidates: Match[], reach: (m: Match) => number): Match[] {
-  const ends = new Map(candidates.map((m) => [m, reach(m)]));
-  const end = (m: Match) => ends.get(m)!;
-  const sorted = candidates.slice().sort((a, b) => end(a) - end(b) || a.start - b.start || a.pattern - b.pattern);
+  const byEnd = candidates.map((m) => ({ m, end: reach(m) })).sort((a, b) => a.end - b.end || a.m.start - b.m.start || a.m.pattern - b.m.pattern);
+  const sorted = byEnd.map((x) => x.m);
+  const end = Int32Array.from(byEnd, (x) => x.end);
   const n = sorted.length;
   const cover = new Float64Array(n + 1);
   const count = new Float64Array(n + 1);
@@ -423,15 +423,15 @@ function maxCoverage(candidates: Match[], reach: (m: Match) => number): Match[] 
   for (let i = 1; i <= n; i++) {
     const m = sorted[i - 1];
     let lo = 0;
-    let hi = i - 1; // last j < i with sorted[j - 1].end <= m.start
+    let hi = i - 1; // last j < i whose match reaches no further than m.start
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (end(sorted[mid - 1]) <= m.start) lo = mid;
+      if (end[mid - 1] <= m.start) lo = mid;
       else hi = mid - 1;
     }
     prev[i] = lo;
     // A head reached over weighs a little less than a name that spells it out (自注意力机制 as one name wins).
-    const withC = cover[lo] + (end(m) - m.start) - (end(m) > m.end ? 0.5 : 0);
+    const withC = cover[lo] + (end[i - 1] - m.start) - (end[i - 1] > m.end ? 0.5 : 0);
     const withK = count[lo] + 1;
     if (better(withC, withK, cover[i - 1], count[i - 1])) {
       cover[i] = withC;

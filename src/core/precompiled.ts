@@ -111,7 +111,7 @@ export interface BuiltinGlossary {
  * detail (a {@link CompactEntry} whose names and forms, given here, are left out).
  */
 type HotEntry = [detail: number, id: string, en: string, zh: string | null, abbr: string | null, aliases: string[], category: string, level: GlossaryEntry['level'], related: string[], caseSensitive: boolean | null, draft: boolean | null, verb: string | null, senses: SenseSpec[], notIn: string[], forms: string[] | null, preferred: GlossaryEntry['preferred'], avoid: GlossaryEntry['avoid']];
-/** A detail whose names are given by its hot entry: their ranges only, and no forms. */
+/** A detail whose names are given by its hot entry: their ranges only (or nothing, see {@link detailOf}), and no forms. */
 type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'forms' | 'related' | 'senses' | 'notIn' | 'fields' | 'category'> & {
   hot?: number;
   /** Left to the hot entry, as level, verb, caseSensitive and draft, where there are no problems to place. */
@@ -223,7 +223,10 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
   return { bytes: out, index };
 }
 
-/** The detail of a compact entry: when a hot entry gives its names and forms, only their ranges; related ids without places unless asked. */
+/**
+ * The detail of a compact entry: when a hot entry gives its names and forms, only their ranges; without places, only
+ * what the hot entry lacks (definition, references, range, preferred and avoided forms, fields as bits).
+ */
 function detailOf(e: CompactEntry, hot: number | undefined, places: boolean): Detail {
   if (hot === undefined) return e;
   const { forms: _forms, ...rest } = e;
