@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Draws a held-out half: per repository of ../shared/corpus, the first four of a random sample (fixed seed) of the
 notes not labelled yet, with 3,000-14,000 characters outside fenced code, not README/index/summary files.
-Usage: draw_heldout.py SEED (2026-12-02, session 5: 20261203), with eval/notes.json as it was before the half was
-added (git show 1b1daca~1:eval/notes.json gives the session-5 draw again). Prints the corpus paths."""
+Usage: draw_heldout.py SEED, with eval/notes.json as it was before the half was added. Session 5: seed 20261203 on
+`git show 1b1daca~1:eval/notes.json` (that half is now dev4); session 6: seed 20261205 on the notes.json of commit
+7dd9ea8. Prints the corpus paths."""
 import json
 import os
 import random
