@@ -72,3 +72,9 @@ export const TERMINOLOGY_DEBOUNCE_MS = 300;
  * typing; a save is final, so it reloads at once; other changes (on disk, created, deleted, closed) wait a little.
  */
 export const GLOSSARY_RELOAD_DELAY_MS = { edited: 250, saved: 0, other: 150 } as const;
+
+/**
+ * Longest stretch of matching the notes index does on the host's thread before it yields (a background re-match)
+ * or leaves the rest to a background re-match (a count asked for at once), so no task blocks the editor long.
+ */
+export const INDEX_SLICE_MS = 15;

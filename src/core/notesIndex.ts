@@ -1,4 +1,5 @@
 import { Debouncer, Emitter, yieldToHost, type Disposable } from './events';
+import { INDEX_SLICE_MS } from './limits';
 import type { GlossaryState } from './documents';
 import { matchNoteProse, type NoteProse } from './noteProse';
 import type { ProseReader, ProseResult } from './proseReader';
@@ -69,8 +70,9 @@ export class NotesIndex implements Disposable {
   private dirty = false;
   /** Writing the stored index failed: it is not tried again this session. */
   private unsaved = false;
-  /** The re-match after a glossary change, while it runs. */
+  /** The re-match after a build or a glossary change, while it runs, and how many were started. */
   private rematching: Promise<void> | undefined;
+  private rematches = 0;
   /** Figures of the last full build. */
   lastBuild: BuildStats = { files: 0, parsed: 0, reused: 0, ms: 0 };
 
@@ -118,6 +120,8 @@ export class NotesIndex implements Disposable {
     for (const uri of [...this.notes.keys()]) if (!present.has(uri) && (this.latest.get(uri) ?? 0) <= before) this.drop(uri);
     const counts = await this.read(uris, () => run.cancelled);
     if (run.cancelled) return this.lastBuild;
+    // Match the notes read in slices now, rather than all at once when someone first asks for counts.
+    void this.rematch();
     this.lastBuild = { files: uris.length, ...counts, ms: Date.now() - t0 };
     this.options.log.info(`notes indexed: ${uris.length} files, ${counts.parsed} parsed, ${counts.reused} unchanged, ${this.lastBuild.ms} ms`);
     this.changedNow();
@@ -195,19 +199,35 @@ export class NotesIndex implements Disposable {
   }
 
   /**
-   * How many notes use each entry. While a re-match after a glossary change runs, notes not yet re-matched count
-   * as they did before it (so asking never matches the whole workspace at once); it tells listeners when done.
+   * How many notes use each entry. While a re-match runs (after a build or a glossary change), notes not yet
+   * re-matched count as they did before it, or not at all when new (so asking never matches the whole workspace at
+   * once); it tells listeners when done.
    */
   fileCounts(): ReadonlyMap<string, number> {
     const generation = this.options.glossary().generation;
     if (this.counts?.generation === generation && this.counts.seq === this.seq && !this.dirty) return this.counts.map;
     const map = new Map<string, number>();
-    const summary = (uri: string) => (this.rematching && this.summaries.get(uri)?.summary) || this.summary(uri)!;
-    for (const uri of this.notes.keys()) for (const id of summary(uri).byEntry.keys()) map.set(id, (map.get(id) ?? 0) + 1);
-    if (this.rematching) return map;
+    const until = Date.now() + INDEX_SLICE_MS;
+    let partial = this.rematching !== undefined;
+    for (const uri of this.notes.keys()) {
+      const summary = this.current(uri) ?? (partial || Date.now() > until ? undefined : this.summary(uri));
+      if (!summary && !partial) {
+        // Not matched yet and no time left: it counts as it did before (or not at all) until the re-match is done.
+        partial = true;
+        void this.rematch();
+      }
+      for (const id of (summary ?? this.summaries.get(uri)?.summary)?.byEntry.keys() ?? []) map.set(id, (map.get(id) ?? 0) + 1);
+    }
+    if (partial) return map;
     this.counts = { generation, seq: this.seq, map };
     this.dirty = false;
     return map;
+  }
+
+  /** A note's summary if it was matched with the current glossary. */
+  private current(uri: string): FileSummary | undefined {
+    const s = this.summaries.get(uri);
+    return s?.generation === this.options.glossary().generation ? s.summary : undefined;
   }
 
   /** Every note's occurrences (by entry id, counted), for comparing two indexes in tests. */
@@ -220,7 +240,7 @@ export class NotesIndex implements Disposable {
     return out;
   }
 
-  /** After a glossary change: matches every note again, in slices, then tells listeners. */
+  /** After a build or a glossary change: matches every note not matched yet, in slices, then tells listeners. */
   rematch(): Promise<void> {
     const run: Promise<void> = this.rematchAll().then(() => {
       if (this.rematching !== run) return; // a later glossary change started another
@@ -232,12 +252,12 @@ export class NotesIndex implements Disposable {
   }
 
   private async rematchAll(): Promise<void> {
-    const generation = this.options.glossary().generation;
+    const mine = ++this.rematches;
     let slice = Date.now();
     for (const uri of [...this.notes.keys()]) {
-      if (this.options.glossary().generation !== generation) return;
+      if (this.rematches !== mine) return; // a later build or glossary change started another
       this.summary(uri);
-      if (Date.now() - slice > 15) {
+      if (Date.now() - slice > INDEX_SLICE_MS) {
         await yieldToHost();
         slice = Date.now();
       }
@@ -255,7 +275,7 @@ export class NotesIndex implements Disposable {
     let files: StoredNotes | string | undefined;
     try {
       const text = await storage.read();
-      files = text ? decodeIndex(text, storage.version) : undefined;
+      files = text ? await decodeIndex(text, storage.version, true) : undefined;
     } catch (e) {
       files = `it could not be read (${(e as Error).message})`;
     }
@@ -264,12 +284,13 @@ export class NotesIndex implements Disposable {
     for (const [uri, f] of Object.entries(files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose });
   }
 
-  private async save(): Promise<void> {
+  /** Writes the index to its storage, in slices unless the index is being disposed of. */
+  private async save(sliced = true): Promise<void> {
     if (!this.options.storage || this.unsaved) return;
     const files: StoredNotes = {};
     for (const [uri, n] of this.notes) files[uri] = { hash: n.hash, prose: n.prose };
     try {
-      await this.options.storage.write(encodeIndex(files, this.options.storage.version));
+      await this.options.storage.write(await encodeIndex(files, this.options.storage.version, sliced));
     } catch (e) {
       this.unsaved = true;
       this.saver.cancel();
@@ -282,7 +303,7 @@ export class NotesIndex implements Disposable {
     this.notify.dispose();
     if (this.saver.pending) {
       this.saver.cancel();
-      void this.save();
+      void this.save(false);
     }
     this.changed.dispose();
     this.started.dispose();

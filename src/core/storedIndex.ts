@@ -1,36 +1,75 @@
+import { yieldToHost } from './events';
+import { INDEX_SLICE_MS } from './limits';
 import type { NoteProse } from './noteProse';
 
 /** The notes kept between sessions: each note's content hash and prose, by URI. */
 export type StoredNotes = Record<string, { readonly hash: string; readonly prose: NoteProse }>;
 
 /** The layout of the stored index; a file of any other format is discarded. */
-const FORMAT = 4;
+const FORMAT = 5;
 /** Numbers per piece in {@link NoteProse.pieces}. */
 const STRIDE = 6;
 
-/** The stored form of the notes index, tagged with its format and the version of the tool that wrote it. */
-export function encodeIndex(files: StoredNotes, version: string | undefined): string {
-  return JSON.stringify({ format: FORMAT, version, files });
+/** Tells when a long loop on the host's thread has run for a slice, so it can yield (never, when not `sliced`). */
+function slices(sliced: boolean): () => boolean {
+  let start = Date.now();
+  return () => {
+    if (!sliced || Date.now() - start < INDEX_SLICE_MS) return false;
+    start = Date.now();
+    return true;
+  };
+}
+
+/**
+ * The stored form of the notes index: a first line with its format, the version of the tool that wrote it and the
+ * number of notes, then one line per note (`[uri, hash, prose]`), so that neither writing nor reading it holds the
+ * host's thread for long: `sliced` yields between slices of notes.
+ */
+export async function encodeIndex(files: StoredNotes, version: string | undefined, sliced = false): Promise<string> {
+  const uris = Object.keys(files);
+  const lines = [JSON.stringify({ format: FORMAT, version, notes: uris.length })];
+  const due = slices(sliced);
+  for (const uri of uris) {
+    lines.push(JSON.stringify([uri, files[uri].hash, files[uri].prose]));
+    if (due()) await yieldToHost();
+  }
+  return lines.join('\n');
 }
 
 /**
  * The notes of a stored index, or why it cannot be used: not JSON (truncated, corrupted), another format or
- * another version of the tool, or a note whose prose does not hold together. All or nothing: one damaged note
- * discards the whole file, since whatever damaged it may have damaged the rest.
+ * another version of the tool, fewer notes than its first line says, or a note whose prose does not hold together.
+ * All or nothing: one damaged note discards the whole file, since whatever damaged it may have damaged the rest.
  */
-export function decodeIndex(text: string, version: string | undefined): StoredNotes | string {
-  let data: unknown;
+export async function decodeIndex(text: string, version: string | undefined, sliced = false): Promise<StoredNotes | string> {
+  let at = text.indexOf('\n');
+  const head = parseLine(at < 0 ? text : text.slice(0, at));
+  if (typeof head === 'string') return head;
+  if (!isRecord(head) || typeof head.format !== 'number') return 'not a notes index';
+  if (head.format !== FORMAT) return `format ${head.format}, expected ${FORMAT}`;
+  if (head.version !== version) return `written by version ${String(head.version ?? 'unknown')}, this is ${version ?? 'unknown'}`;
+  if (!Number.isInteger(head.notes)) return 'no notes in it';
+  const files: Record<string, { hash: string; prose: NoteProse }> = {};
+  const due = slices(sliced);
+  for (let n = 0; at >= 0; n++) {
+    const next = text.indexOf('\n', at + 1);
+    const note = parseLine(text.slice(at + 1, next < 0 ? undefined : next));
+    if (typeof note === 'string') return note;
+    if (!Array.isArray(note) || typeof note[0] !== 'string' || !isStoredNote(note[1], note[2])) return `note ${n + 1} is damaged`;
+    files[note[0]] = { hash: note[1] as string, prose: note[2] as NoteProse };
+    at = next;
+    if (due()) await yieldToHost();
+  }
+  const count = Object.keys(files).length;
+  return count === head.notes ? files : `it holds ${count} of its ${String(head.notes)} notes (truncated?)`;
+}
+
+function parseLine(line: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(line);
   } catch (e) {
     return `not valid JSON: ${(e as Error).message}`;
   }
-  if (!isRecord(data) || typeof data.format !== 'number') return 'not a notes index';
-  if (data.format !== FORMAT) return `format ${data.format}, expected ${FORMAT}`;
-  if (data.version !== version) return `written by version ${String(data.version ?? 'unknown')}, this is ${version ?? 'unknown'}`;
-  if (!isRecord(data.files)) return 'no notes in it';
-  for (const [uri, note] of Object.entries(data.files)) if (!isStoredNote(note)) return `the entry of ${uri} is damaged`;
-  return data.files as StoredNotes;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -38,9 +77,9 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /** A hash and prose whose pieces (offset, length, line, column, lead, piece length) add up to its text. */
-function isStoredNote(note: unknown): boolean {
-  if (!isRecord(note) || typeof note.hash !== 'string' || !isRecord(note.prose)) return false;
-  const { text, pieces, headings } = note.prose;
+function isStoredNote(hash: unknown, prose: unknown): boolean {
+  if (typeof hash !== 'string' || !isRecord(prose)) return false;
+  const { text, pieces, headings } = prose;
   if (typeof text !== 'string' || !Array.isArray(pieces) || pieces.length % STRIDE !== 0) return false;
   if (!Array.isArray(headings) || !headings.every((h) => Number.isInteger(h))) return false;
   let total = 0;

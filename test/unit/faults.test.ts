@@ -70,27 +70,29 @@ describe('faults survived', function () {
       return storage.text;
     }
 
+    /** The stored index with the line of one note (`[uri, hash, prose]`) changed. */
+    function noteLine(good: string, uri: string, change: (note: unknown[]) => unknown[]): string {
+      const lines = good.split('\n');
+      const i = lines.findIndex((l) => l.startsWith(JSON.stringify([uri]).slice(0, -1)));
+      assert.ok(i > 0, `${uri} is stored`);
+      lines[i] = JSON.stringify(change(JSON.parse(lines[i]) as unknown[]));
+      return lines.join('\n');
+    }
+
     const corrupt: [string, (good: string) => string][] = [
       ['truncated', (good) => good.slice(0, Math.floor(good.length / 2))],
       ['not JSON at all', () => '\u0000\ufffd{{ binary garbage'],
       ['JSON but not an index', () => 'null'],
-      ['from an older format', (good) => good.replace('"format":4', '"format":3')],
-      ['from a newer format', (good) => good.replace('"format":4', '"format":5')],
+      ['from an older format', (good) => good.replace('"format":5', '"format":4')],
+      ['from a newer format', (good) => good.replace('"format":5', '"format":6')],
+      ['missing its last notes (cut at the end of a line)', (good) => good.slice(0, good.lastIndexOf('\n'))],
       [
         'corrupted prose of a note (same hash)',
-        (good) => {
-          const data = JSON.parse(good);
-          data.files['mem:/ws/notes/a.md'].prose.pieces = [0, 5, 1, 1, 0];
-          return JSON.stringify(data);
-        },
+        (good) => noteLine(good, 'mem:/ws/notes/a.md', (note) => [note[0], note[1], { ...(note[2] as object), pieces: [0, 5, 1, 1, 0] }]),
       ],
       [
         'a note with the wrong types',
-        (good) => {
-          const data = JSON.parse(good);
-          data.files['mem:/ws/notes/b.md'] = { hash: 7, prose: 'x' };
-          return JSON.stringify(data);
-        },
+        (good) => noteLine(good, 'mem:/ws/notes/b.md', () => ['mem:/ws/notes/b.md', 7, 'x']),
       ],
     ];
     for (const [name, damage] of corrupt) {
