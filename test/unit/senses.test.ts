@@ -261,6 +261,10 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['与此同时，中美贸易战以及美国对华进行AI芯片相关的制裁导致 AI 算力的国产化适配势在必行。', 'AI芯片', ['ai-accelerator']],
     // 偏置: the bias term of a layer (llm-action mlp.md)
     ['每个神经元与上一层的所有神经元相连，权重和偏置用于调整信号传递过程中的参数。', '偏置', ['bias-term']],
+    // baseline: a reference method beside research words, not a business or behaviour baseline (awesome-generative-ai-guide)
+    ['This is the idea behind [user and entity behavior analytics](https://en.wikipedia.org/wiki/User_behavior_analytics): learn a baseline per entity and score the deviation.', 'baseline', []],
+    ['Across five models from 4B to 30B parameters on math reasoning benchmarks, AntiSD reaches the GRPO baseline\'s accuracy in 2 to 10x fewer training steps.', 'baseline', ['baseline']],
+    ['右侧的 Evaluation comparison 则是验证集上的检验（notebook 中会把微调后的模型作为 baseline，未微调的 bge_m3 作为对比）。', 'baseline', ['baseline']],
   ];
   for (const [text, surface, want] of cases) {
     it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
