@@ -2,7 +2,7 @@
 """Reviewed edits of the built-in glossary (kept for the record): adds senses, notIn and verb fields to existing
 entries, leaving the rest of the file byte for byte. An entry that already declares senses or notIn gets the new
 ones merged in: a new surface is appended, an existing surface gains the new compounds and cues (and `default`),
-notIn gains the new words. `dropAliases` removes names that become sense surfaces; `aliases` adds plain names."""
+notIn gains the new words; `"default": false` on a surface takes its default away, and `dropCues` on a surface removes those cues. `dropAliases` removes names that become sense surfaces; `aliases` adds plain names."""
 import json
 import re
 import sys
@@ -63,8 +63,12 @@ def merge(old, new):
         for k in ('compounds', 'cues'):
             if s.get(k):
                 hit[k] = union(hit.get(k, []), s[k])
+        if s.get('dropCues'):
+            hit['cues'] = [c for c in hit.get('cues', []) if c not in s['dropCues']]
         if s.get('default'):
             hit['default'] = True
+        elif s.get('default') is False:
+            hit.pop('default', None)
     return out
 
 def after_category(lines, start, end):

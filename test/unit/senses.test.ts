@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { scanDocument } from '../../src/core/scanner';
-import { compiledBuiltin, glossaryFrom } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
+import { parseGlossaryFile } from '../../src/core/glossaryLoader';
+import { compiledBuiltin, glossaryFrom, ROOT } from './helpers';
+
+const fixtureRoot = (...parts: string[]) => fs.readFileSync(path.join(ROOT, ...parts), 'utf8');
 
 const SENSES_YAML = `entries:
   - id: inference
@@ -228,6 +234,37 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['The pace of AI tools is fast. A new project gets shared for a week, and the next thing arrives.', 'tools', []],
     // transparency as a dimension of trustworthy AI
     ['It encompasses various aspects such as data privacy regulations, intellectual property rights, fairness and bias mitigation, transparency, and accountability.', 'transparency', ['ai-transparency']],
+    // 内存 means GPU memory unless host cues say otherwise (self-llm vLLM notes; llm-action 分布式训练并行技术（一）, InfiniBand 详解)
+    ['- **高效的内存管理**：通过 `PagedAttention` 算法，`vLLM` 实现了对 `KV` 缓存的高效管理，减少了内存浪费，优化了模型的运行效率。', '内存', ['gpu-memory', 'gpu-memory']],
+    ['拓扑序的选择会同时影响模型的计算时间和最大内存占用', '内存', ['gpu-memory']],
+    ['在一个典型的服务器上，CPU 可以轻松拥有几百GB甚至上TB的内存。', '内存', ['host-memory']],
+    ['无需使用CPU，就可以从一个主机或服务器的内存直接访问另一主机或服务器的内存。', '内存', ['host-memory', 'host-memory']],
+    // 核函数: a GPU kernel in LLM notes (llm-action: llm-inference-blog, bloom-megatron-deepspeed); the SVM kernel with its cues (our sentence)
+    ['例如，FasterTransformer 框架中存在大量基于 CUTLASS 编写的 GEMM 内核函数。', '核函数', ['gpu-kernel']],
+    ['为了快速高效地训练 BLOOM，有必要使用 Megatron-LM 提供的几个自定义 CUDA 融合核函数。', '核函数', ['gpu-kernel']],
+    ['为了快速高效地训练 BLOOM，有必要使用 Megatron-LM 提供的几个自定义 CUDA 融合核函数。', 'CUDA', []],
+    ['特别地，有一个 LayerNorm 的融合核函数以及用于融合缩放、掩码和 softmax 这些操作的各种组合的核函数。', '核函数', ['gpu-kernel', 'gpu-kernel']],
+    ['支持向量机借助核函数，把样本隐式映射到高维特征空间里计算内积。', '核函数', ['kernel-function']],
+    // 完全匹配: the exact-match metric only beside metric words (self-llm Qwen3.5 vLLM; llm-action 千帆大模型平台)
+    ['> 若你的显卡驱动支持 CUDA 13（如本文 580.105.08），也可以直接安装 `torch+cu130`（`--index-url https://download.pytorch.org/whl/cu130`），与 `vLLM 0.23.0` 完全匹配，则无需上述 `LD_LIBRARY_PATH` 设置。', '完全匹配', []],
+    ['规则打分模式下，忽略停用词后，正确预测(标注与预测完全匹配)的样本数与总样本数的比例', '完全匹配', ['exact-match']],
+    // 模型大小: the parameter count, not a download size (self-llm tutorials; llm-action 大模型量化概述)
+    ['并运行 `python model_download.py` 执行下载，模型大小为 15GB，下载模型大概需要 5 分钟。', '模型大小', []],
+    ['Dettmers和Zettlemoyer通过分析推理缩放定律，深入探讨了LLM中模型大小和位精度之间在零样本性能方面的权衡。', '模型大小', ['model-size']],
+    // LLM judges is LLM-as-a-judge, with no separate LLM inside it (awesome-generative-ai-guide evaluation chapters)
+    ['- Remember that LLM judges require careful calibration against human judgment', 'LLM judges', ['llm-as-a-judge']],
+    ['- Remember that LLM judges require careful calibration against human judgment', 'LLM', []],
+    // AI as a modifier: AI 芯片 / AI 处理器 are accelerators; AI 算力, AI 硬件 are not the field of AI (llm-action notes)
+    ['在鹏城实验室"鹏城云脑II"中的192个节点（共1536个国产昇腾910 AI处理器）上训练而成。', 'AI处理器', ['ai-accelerator']],
+    ['我们为 FP6 引入了创新的 4+2 设计，克服了 AI 硬件上先前的集成和加速问题。', 'AI', []],
+    ['与此同时，中美贸易战以及美国对华进行AI芯片相关的制裁导致 AI 算力的国产化适配势在必行。', 'AI', []],
+    ['与此同时，中美贸易战以及美国对华进行AI芯片相关的制裁导致 AI 算力的国产化适配势在必行。', 'AI芯片', ['ai-accelerator']],
+    // 偏置: the bias term of a layer (llm-action mlp.md)
+    ['每个神经元与上一层的所有神经元相连，权重和偏置用于调整信号传递过程中的参数。', '偏置', ['bias-term']],
+    // baseline: a reference method beside research words, not a business or behaviour baseline (awesome-generative-ai-guide)
+    ['This is the idea behind [user and entity behavior analytics](https://en.wikipedia.org/wiki/User_behavior_analytics): learn a baseline per entity and score the deviation.', 'baseline', []],
+    ['Across five models from 4B to 30B parameters on math reasoning benchmarks, AntiSD reaches the GRPO baseline\'s accuracy in 2 to 10x fewer training steps.', 'baseline', ['baseline']],
+    ['右侧的 Evaluation comparison 则是验证集上的检验（notebook 中会把微调后的模型作为 baseline，未微调的 bge_m3 作为对比）。', 'baseline', ['baseline']],
   ];
   for (const [text, surface, want] of cases) {
     it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
@@ -252,5 +289,42 @@ describe('hovers of ambiguous words', () => {
     assert.match(md, /Could also mean: reasoning/);
     const plain = renderHover(g.get('chain-of-thought')!, g, { language: 'en', commandLinks: false, labels: ENGLISH_HOVER_LABELS });
     assert.doesNotMatch(plain, /Could also mean|this sense/);
+  });
+});
+
+/**
+ * 偏置 in a floating-point format is the exponent bias (llm-action: ZeroQuant(4+2)). That entry is drafted elsewhere
+ * (exponent-bias); with it beside the built-in bias-term, the FP sentences go to it and layer sentences stay.
+ */
+describe('偏置: bias term and exponent bias', () => {
+  const EXPONENT_BIAS = `entries:
+  - id: exponent-bias
+    en: exponent bias
+    zh: 指数偏置
+    category: ml-basics
+    senses:
+      - surface: 偏置
+        cues: [指数, 指数位, 尾数, 符号位, 浮点, 浮点数, FP4, FP6, FP8, FP16, FP32, BF16, E4M3, E5M2, 阶码]
+      - surface: 偏置项
+        cues: [指数, 指数位, 尾数, 符号位, 浮点, 浮点数, FP4, FP6, FP8, FP16, FP32, BF16, E4M3, E5M2, 阶码]
+    definition: { en: The offset subtracted from the stored exponent bits., zh: 浮点数指数位要减去的固定偏移量。 }
+`;
+  // The built-in bias-term entry as the glossary file declares it, beside the drafted exponent-bias.
+  const file = fixtureRoot('glossary', 'ml-basics.yaml');
+  const from = file.indexOf('  - id: bias-term\n');
+  const biasTerm = `entries:\n${file.slice(from, file.indexOf('\n  - id: ', from + 1))}\n`;
+  let built: GlossaryIndex | undefined;
+  const g = () => (built ??= buildGlossary([{ builtin: false, files: [parseGlossaryFile(biasTerm, 'ml-basics.yaml'), parseGlossaryFile(EXPONENT_BIAS, 'eb.yaml')] }]));
+  it('the built-in bias-term declares 偏置 and 偏置项 as senses', () => {
+    assert.deepEqual(g().get('bias-term')?.senses.map((s) => s.surface), ['偏置', '偏置项']);
+  });
+  const sense = (text: string, surface: string) => scanDocument(text, g()).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
+  it('the FP6 sentences mean the exponent bias', () => {
+    assert.deepEqual(sense('指数的偏置项通常由指数位确定，对于 FP6 为 3，对于 FP16 为 15。', '偏置项'), ['exponent-bias']);
+    assert.deepEqual(sense('虽然填充（padding）可以轻松调整尾数，但由于偏置的差异，对齐指数需要更多的努力。', '偏置'), ['exponent-bias']);
+  });
+  it('a layer bias stays the bias term, by cue or by default', () => {
+    assert.deepEqual(sense('反向传播算法是一种常用的优化方法，通过计算梯度并更新权重和偏置来最小化损失函数。', '偏置'), ['bias-term']);
+    assert.deepEqual(sense('偏置加法和残差连接融合。', '偏置'), ['bias-term']);
   });
 });
