@@ -263,7 +263,7 @@ export async function benchGate(ctx: ScaleContext): Promise<{ pass: boolean; ser
     for (let rep = 0; rep < (ctx.quick ? 1 : 3); rep++) {
       for (let s = 0; s < 3; s++) {
         const k = (s + rep) % 3; // interleaved: a different size first in each repetition
-        times.index[k].push(await coldIndex(ctx, noteSets[k], glossary));
+        times.index[k].push((await coldIndex(ctx, noteSets[k], glossary)).ms);
         times.cli[k].push(cliMs(ctx, ['--json', ...noteSets[k]], dir));
         let t0 = performance.now();
         for (let i = 0; i < 3; i++) void new Matcher(patternSets[k]).size;
