@@ -70,6 +70,8 @@ export class NotesIndex implements Disposable {
   private dirty = false;
   /** Writing the stored index failed: it is not tried again this session. */
   private unsaved = false;
+  /** Numbers of the last save started and of the last one that ended. */
+  private readonly saves = { started: 0, finished: 0 };
   /** The re-match after a build or a glossary change, while it runs, and how many were started. */
   private rematching: Promise<void> | undefined;
   private rematches = 0;
@@ -284,24 +286,33 @@ export class NotesIndex implements Disposable {
     for (const [uri, f] of Object.entries(files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose });
   }
 
-  /** Writes the index to its storage, in slices unless the index is being disposed of. */
+  /**
+   * Writes the index to its storage, in slices unless the index is being disposed of. A save started later (the one
+   * at dispose) supersedes one still encoding, which then writes nothing.
+   */
   private async save(sliced = true): Promise<void> {
     if (!this.options.storage || this.unsaved) return;
+    const mine = ++this.saves.started;
     const files: StoredNotes = {};
     for (const [uri, n] of this.notes) files[uri] = { hash: n.hash, prose: n.prose };
     try {
-      await this.options.storage.write(await encodeIndex(files, this.options.storage.version, sliced));
+      const text = await encodeIndex(files, this.options.storage.version, sliced);
+      if (mine !== this.saves.started) return;
+      await this.options.storage.write(text);
     } catch (e) {
       this.unsaved = true;
       this.saver.cancel();
       this.options.log.warn(`the notes index will not be kept between sessions: it could not be saved (${(e as Error).message})`);
+    } finally {
+      if (mine === this.saves.started) this.saves.finished = mine;
     }
   }
 
   dispose(): void {
     if (this.building) this.building.cancelled = true;
     this.notify.dispose();
-    if (this.saver.pending) {
+    // A save that is due, or one still encoding in slices, is done now, at once: the session may end next.
+    if (this.saver.pending || this.saves.finished !== this.saves.started) {
       this.saver.cancel();
       void this.save(false);
     }
