@@ -153,8 +153,9 @@ async function scanOutcomes(files: readonly string[], s: Scanning): Promise<Map<
 }
 
 /**
- * With --cache: a note whose content hash is in the cache gives its cached report (or, after a change of the
- * glossary or of an option, its cached prose matched again, without a parse); the others are scanned and cached.
+ * With --cache: a note whose content hash is in the cache gives its cached report; after a glossary change, its
+ * old report when `delta` says the change cannot reach it, else its cached prose matched again (without a parse;
+ * so too after an option change). The others are scanned and cached.
  * Notes skipped for their size or for binary content are checked again each run (that costs no parse). With many
  * notes, worker threads do both the matching again and the scans.
  */

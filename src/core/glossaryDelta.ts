@@ -1,6 +1,7 @@
 // Which notes a glossary edit can change: the CLI's --cache keeps a note's answer when no name that differs
 // between the two glossaries occurs in its prose and no entry its answer shows differs.
 import type { ReportEntry } from './conceptsReport';
+import { MAX_CHANGED_NAMES } from './limits';
 import { Matcher, type MatchPattern } from './matcher';
 import { patternKey } from './overlayMatcher';
 
@@ -11,9 +12,6 @@ export interface GlossaryDigest {
   /** Each entry's report fields (JSON), by id: what a note's answer shows of an entry. */
   readonly entries: Readonly<Record<string, string>>;
 }
-
-/** More differing names than this: every note is matched again (an edit this large changes most answers). */
-export const MAX_CHANGED_NAMES = 2000;
 
 /** The digest of a glossary: its patterns' keys in order, its entries' report fields. */
 export function glossaryDigest(patterns: readonly MatchPattern[], entries: Iterable<ReportEntry>): GlossaryDigest {

@@ -72,3 +72,8 @@ export const TERMINOLOGY_DEBOUNCE_MS = 300;
  * typing; a save is final, so it reloads at once; other changes (on disk, created, deleted, closed) wait a little.
  */
 export const GLOSSARY_RELOAD_DELAY_MS = { edited: 250, saved: 0, other: 150 } as const;
+/**
+ * CLI --cache: when more names than this differ between the cache's glossary and the current one, every note is
+ * matched again instead of being checked for changed names one by one (an edit this large changes most answers).
+ */
+export const MAX_CHANGED_NAMES = 2000;
