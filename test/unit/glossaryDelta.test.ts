@@ -33,7 +33,8 @@ function verdicts(before: GlossaryIndex, after: GlossaryIndex) {
   return out;
 }
 
-describe('glossary delta (which cached answers a glossary edit leaves unchanged)', () => {
+describe('glossary delta (which cached answers a glossary edit leaves unchanged)', function () {
+  this.timeout(20000); // glossaries of 1,200 entries built on a shared machine
   it('a new user entry affects exactly the notes that use its name (the overlay misses no user entry)', () => {
     const v = verdicts(layered(entry('bench-a', 'unused concept')), layered(entry('bench-a', 'unused concept') + entry('bench-b', 'bench concept', '基准概念')));
     assert.deepEqual(v.bench, { affected: true, differs: true });
