@@ -9,7 +9,7 @@ import { parseOutline, type NoteOutline } from '../core/scanCache';
 import type { GlossarySources } from './glossaries';
 
 /** Bump when what the cache stores, or how a result is computed from it, changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Where caches go when --cache-location is not given: a folder in the working folder. */
 export const DEFAULT_CACHE_LOCATION = '.llm-glossary-cache';
@@ -25,8 +25,11 @@ interface Header {
   readonly key: string;
   /** Data that belongs with the key (such as the glossary's own problems). */
   readonly extra?: unknown;
-  /** What the results were computed with, for telling which of them a new glossary leaves unchanged. */
-  readonly basis?: ResultBasis;
+  /**
+   * Byte length of the {@link ResultBasis} (JSON) written right after the header line: what the results were
+   * computed with, for telling which of them a new glossary leaves unchanged. Parsed only when asked for.
+   */
+  readonly basis?: number;
 }
 
 /** The glossary results were computed with, and a key of everything else they depend on (options, notes' outlines). */
@@ -125,13 +128,16 @@ export function hashKey(parts: unknown): string {
  * One command's cache file. `open` reads it (a missing file is an empty cache; a corrupt one, or one written by
  * another version or command, is ignored with one line on stderr and rewritten); `save` writes it atomically.
  *
- * The file: a header line (JSON), then per note a line of JSON ({@link Meta}) followed by its raw bytes, then a
+ * The file: a header line (JSON), the basis (JSON, as many bytes as the header says), then per note a line of JSON ({@link Meta}) followed by its raw bytes, then a
  * line that counts the notes and holds the SHA-1 of all before it (a damaged or truncated file is detected). Raw bytes let an unchanged run copy each note's answer to the output untouched.
  */
 export class NotesCache {
   private readonly notes = new Map<string, Stored>();
   private readonly fresh = new Map<string, CacheEntry>();
   private header: Header | undefined;
+  /** The stored basis as read (JSON, UTF-8), and parsed once asked for. */
+  private basisBytes: Uint8Array | undefined;
+  private basisParsed: ResultBasis | undefined;
   private changed = false;
 
   private constructor(
@@ -154,6 +160,7 @@ export class NotesCache {
       warn(`ignoring the cache ${file}: ${why}; it will be rewritten`);
       cache.notes.clear();
       cache.header = undefined;
+      cache.basisBytes = undefined;
       cache.changed = true;
     }
     return cache;
@@ -180,6 +187,10 @@ export class NotesCache {
     }
     if (header.command !== this.command) return `written by the "${header.command}" command`;
     try {
+      if (header.basis !== undefined) {
+        if (!Number.isInteger(header.basis) || header.basis < 0 || at + header.basis > buf.length) throw new Error('corrupt');
+        this.basisBytes = buf.subarray(at, (at += header.basis));
+      }
       for (;;) {
         const start = at;
         const meta = line() as Meta & { notes?: number; sha1?: string };
@@ -210,7 +221,12 @@ export class NotesCache {
 
   /** What the stored results were computed with (whatever the key now). */
   get basis(): ResultBasis | undefined {
-    return this.header?.basis;
+    if (this.basisParsed || !this.basisBytes) return this.basisParsed;
+    try {
+      return (this.basisParsed = JSON.parse(Buffer.from(this.basisBytes).toString('utf8')) as ResultBasis);
+    } catch {
+      return undefined; // checked by the file's checksum: only a file that was written wrong gets here
+    }
   }
 
   /** The data stored with the key, when the key matches. */
@@ -265,7 +281,9 @@ export class NotesCache {
   save(key: string, extra: unknown, warn: (line: string) => void, basis?: () => ResultBasis): void {
     const keep = this.resultsValidFor(key);
     if (!this.changed && keep && JSON.stringify(extra) === JSON.stringify(this.header?.extra)) return;
-    const header: Header = { tool: 'llm-glossary', format: CACHE_FORMAT, proseFormat: NOTE_PROSE_FORMAT, version: this.version, command: this.command, key, extra, basis: keep && this.header?.basis ? this.header.basis : basis?.() };
+    const made = keep && this.basisBytes ? undefined : basis?.();
+    const basisBytes = made ? Buffer.from(JSON.stringify(made)) : keep ? this.basisBytes : undefined;
+    const header: Header = { tool: 'llm-glossary', format: CACHE_FORMAT, proseFormat: NOTE_PROSE_FORMAT, version: this.version, command: this.command, key, extra, basis: basisBytes?.byteLength };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -274,6 +292,7 @@ export class NotesCache {
       try {
         const write = chunkWriter(fd);
         write(JSON.stringify(header) + '\n');
+        if (basisBytes) write(basisBytes);
         let count = 0;
         const note = (f: string, hash: string, skip: string | undefined, result: readonly Uint8Array[], outline: Uint8Array, entryIds: readonly string[] | undefined) => {
           const meta: Meta = { f, h: hash, s: skip, n: [...result.map((r) => r.byteLength), outline.byteLength], e: result.length ? entryIds : undefined };

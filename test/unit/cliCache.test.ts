@@ -51,7 +51,9 @@ function tamper(file: string, note: string, edit: (answer: string) => string): v
     at = nl + 1;
     return text;
   };
-  const out: Buffer[] = [Buffer.from(line() + '\n')];
+  const header = line();
+  const basis = (JSON.parse(header) as { basis?: number }).basis ?? 0;
+  const out: Buffer[] = [Buffer.from(header + '\n'), buf.subarray(at, (at += basis))];
   let notes = 0;
   for (;;) {
     const meta = JSON.parse(line()) as { f: string; n: number[]; notes?: number };
