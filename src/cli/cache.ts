@@ -3,12 +3,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { GlossaryDigest } from '../core/glossaryDelta';
 import { NOTE_PROSE_FORMAT } from '../core/noteProse';
 import { parseOutline, type NoteOutline } from '../core/scanCache';
 import type { GlossarySources } from './glossaries';
 
 /** Bump when what the cache stores, or how a result is computed from it, changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 3;
 
 /** Where caches go when --cache-location is not given: a folder in the working folder. */
 export const DEFAULT_CACHE_LOCATION = '.llm-glossary-cache';
@@ -24,6 +25,17 @@ interface Header {
   readonly key: string;
   /** Data that belongs with the key (such as the glossary's own problems). */
   readonly extra?: unknown;
+  /**
+   * Byte length of the {@link ResultBasis} (JSON) written right after the header line: what the results were
+   * computed with, for telling which of them a new glossary leaves unchanged. Parsed only when asked for.
+   */
+  readonly basis?: number;
+}
+
+/** The glossary results were computed with, and a key of everything else they depend on (options, notes' outlines). */
+export interface ResultBasis {
+  readonly rest: string;
+  readonly glossary: GlossaryDigest;
 }
 
 /**
@@ -35,6 +47,8 @@ export interface CacheEntry {
   readonly skip?: string;
   readonly result?: readonly Uint8Array[];
   readonly outline?: NoteOutline;
+  /** The ids of the entries the note's matches name (with a result). */
+  readonly entryIds?: readonly string[];
 }
 
 /** A note as found in the cache: its outline is parsed only when asked for. */
@@ -45,6 +59,8 @@ export interface CachedNote {
   outline(): NoteOutline | undefined;
   /** The outline as stored (its JSON, UTF-8; empty: none), for a scan worker to parse. */
   readonly outlineBytes?: Uint8Array;
+  /** When results are not valid for the key: the note's result under the cache's old key, and the entries it names. */
+  readonly previous?: { readonly result: readonly Uint8Array[]; readonly entryIds: readonly string[] };
 }
 
 /** A note's record in the file: a line of JSON, then the raw bytes of its result parts and its outline's JSON. */
@@ -54,12 +70,15 @@ interface Meta {
   readonly s?: string;
   /** Byte lengths: each result part (none when there is no valid result), then the outline's JSON (0: none). */
   readonly n: readonly number[];
+  /** With a result: the ids of the entries the note's matches name. */
+  readonly e?: readonly string[];
 }
 
 /** What the cache holds for one note as read: its record line parsed, its bytes kept undecoded until needed. */
 interface Stored {
   readonly meta: Meta;
   result: readonly Uint8Array[];
+  entryIds?: readonly string[];
   readonly outline: Uint8Array;
   /** Its result was computed in this run (valid under the new key). */
   current?: boolean;
@@ -109,13 +128,16 @@ export function hashKey(parts: unknown): string {
  * One command's cache file. `open` reads it (a missing file is an empty cache; a corrupt one, or one written by
  * another version or command, is ignored with one line on stderr and rewritten); `save` writes it atomically.
  *
- * The file: a header line (JSON), then per note a line of JSON ({@link Meta}) followed by its raw bytes, then a
+ * The file: a header line (JSON), the basis (JSON, as many bytes as the header says), then per note a line of JSON ({@link Meta}) followed by its raw bytes, then a
  * line that counts the notes and holds the SHA-1 of all before it (a damaged or truncated file is detected). Raw bytes let an unchanged run copy each note's answer to the output untouched.
  */
 export class NotesCache {
   private readonly notes = new Map<string, Stored>();
   private readonly fresh = new Map<string, CacheEntry>();
   private header: Header | undefined;
+  /** The stored basis as read (JSON, UTF-8), and parsed once asked for. */
+  private basisBytes: Uint8Array | undefined;
+  private basisParsed: ResultBasis | undefined;
   private changed = false;
 
   private constructor(
@@ -138,6 +160,7 @@ export class NotesCache {
       warn(`ignoring the cache ${file}: ${why}; it will be rewritten`);
       cache.notes.clear();
       cache.header = undefined;
+      cache.basisBytes = undefined;
       cache.changed = true;
     }
     return cache;
@@ -164,6 +187,10 @@ export class NotesCache {
     }
     if (header.command !== this.command) return `written by the "${header.command}" command`;
     try {
+      if (header.basis !== undefined) {
+        if (!Number.isInteger(header.basis) || header.basis < 0 || at + header.basis > buf.length) throw new Error('corrupt');
+        this.basisBytes = buf.subarray(at, (at += header.basis));
+      }
       for (;;) {
         const start = at;
         const meta = line() as Meta & { notes?: number; sha1?: string };
@@ -173,11 +200,12 @@ export class NotesCache {
           break;
         }
         if (typeof meta.f !== 'string' || typeof meta.h !== 'string' || !Array.isArray(meta.n) || meta.n.length === 0) throw new Error('corrupt');
+        if (meta.e !== undefined && !(Array.isArray(meta.e) && meta.e.every((id) => typeof id === 'string'))) throw new Error('corrupt');
         const parts = meta.n.map((n) => {
           if (!Number.isInteger(n) || n < 0 || at + n > buf.length) throw new Error('corrupt');
           return buf.subarray(at, (at += n));
         });
-        this.notes.set(meta.f, { meta, result: parts.slice(0, -1), outline: parts[parts.length - 1] });
+        this.notes.set(meta.f, { meta, result: parts.slice(0, -1), entryIds: meta.e, outline: parts[parts.length - 1] });
       }
     } catch {
       return 'truncated or corrupt';
@@ -189,6 +217,16 @@ export class NotesCache {
   /** Whether results in the cache were computed under `key`. */
   resultsValidFor(key: string): boolean {
     return this.header?.key === key;
+  }
+
+  /** What the stored results were computed with (whatever the key now). */
+  get basis(): ResultBasis | undefined {
+    if (this.basisParsed || !this.basisBytes) return this.basisParsed;
+    try {
+      return (this.basisParsed = JSON.parse(Buffer.from(this.basisBytes).toString('utf8')) as ResultBasis);
+    } catch {
+      return undefined; // checked by the file's checksum: only a file that was written wrong gets here
+    }
   }
 
   /** The data stored with the key, when the key matches. */
@@ -204,8 +242,10 @@ export class NotesCache {
     const s = this.notes.get(file);
     if (s?.meta.h !== hash) return undefined;
     if (s.meta.s !== undefined) return { hash, skip: s.meta.s, outline: () => undefined };
-    const result = (this.resultsValidFor(key) || s.current) && s.result.length > 0 ? s.result : undefined;
-    return { hash, result, outline: () => parseOutline(s.outline), outlineBytes: s.outline };
+    const valid = this.resultsValidFor(key) || s.current;
+    const result = valid && s.result.length > 0 ? s.result : undefined;
+    const previous = !valid && s.result.length > 0 && s.entryIds ? { result: s.result, entryIds: s.entryIds } : undefined;
+    return { hash, result, previous, outline: () => parseOutline(s.outline), outlineBytes: s.outline };
   }
 
   /** Records a note's new entry (kept until `save`). */
@@ -214,11 +254,12 @@ export class NotesCache {
     this.changed = true;
   }
 
-  /** Records a note's new result, its outline unchanged (it is written back as it was read). */
-  setResult(file: string, result: readonly Uint8Array[]): void {
+  /** Records a note's new result and the entries it names, its outline unchanged (it is written back as it was read). */
+  setResult(file: string, result: readonly Uint8Array[], entryIds: readonly string[] | undefined): void {
     const s = this.notes.get(file);
     if (!s) return;
     s.result = result;
+    s.entryIds = entryIds;
     s.current = true;
     this.changed = true;
   }
@@ -237,10 +278,12 @@ export class NotesCache {
    * Writes the cache if anything changed: new entries, plus the old ones (their results dropped when the key
    * changed), to a temporary file renamed over the cache, so a reader never sees half a file.
    */
-  save(key: string, extra: unknown, warn: (line: string) => void): void {
+  save(key: string, extra: unknown, warn: (line: string) => void, basis?: () => ResultBasis): void {
     const keep = this.resultsValidFor(key);
     if (!this.changed && keep && JSON.stringify(extra) === JSON.stringify(this.header?.extra)) return;
-    const header: Header = { tool: 'llm-glossary', format: CACHE_FORMAT, proseFormat: NOTE_PROSE_FORMAT, version: this.version, command: this.command, key, extra };
+    const made = keep && this.basisBytes ? undefined : basis?.();
+    const basisBytes = made ? Buffer.from(JSON.stringify(made)) : keep ? this.basisBytes : undefined;
+    const header: Header = { tool: 'llm-glossary', format: CACHE_FORMAT, proseFormat: NOTE_PROSE_FORMAT, version: this.version, command: this.command, key, extra, basis: basisBytes?.byteLength };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -249,16 +292,17 @@ export class NotesCache {
       try {
         const write = chunkWriter(fd);
         write(JSON.stringify(header) + '\n');
+        if (basisBytes) write(basisBytes);
         let count = 0;
-        const note = (f: string, hash: string, skip: string | undefined, result: readonly Uint8Array[], outline: Uint8Array) => {
-          const meta: Meta = { f, h: hash, s: skip, n: [...result.map((r) => r.byteLength), outline.byteLength] };
+        const note = (f: string, hash: string, skip: string | undefined, result: readonly Uint8Array[], outline: Uint8Array, entryIds: readonly string[] | undefined) => {
+          const meta: Meta = { f, h: hash, s: skip, n: [...result.map((r) => r.byteLength), outline.byteLength], e: result.length ? entryIds : undefined };
           write(JSON.stringify(meta) + '\n');
           for (const r of result) write(r);
           write(outline);
           count++;
         };
-        for (const [f, s] of this.notes) if (!this.fresh.has(f)) note(f, s.meta.h, s.meta.s, keep || s.current ? s.result : [], s.outline);
-        for (const [f, e] of this.fresh) note(f, e.hash, e.skip, e.result ?? [], e.outline ? Buffer.from(JSON.stringify(e.outline)) : new Uint8Array(0));
+        for (const [f, s] of this.notes) if (!this.fresh.has(f)) note(f, s.meta.h, s.meta.s, keep || s.current ? s.result : [], s.outline, s.entryIds);
+        for (const [f, e] of this.fresh) note(f, e.hash, e.skip, e.result ?? [], e.outline ? Buffer.from(JSON.stringify(e.outline)) : new Uint8Array(0), e.entryIds);
         write(undefined);
         fs.writeSync(fd, JSON.stringify({ notes: count, sha1: write.digest() }) + '\n');
       } finally {
@@ -272,26 +316,45 @@ export class NotesCache {
   }
 }
 
-/** Writes to a file in chunks of a few megabytes (`undefined` flushes), keeping a SHA-1 of what it wrote. */
+/**
+ * Writes to a file in batches of a few megabytes (`undefined` flushes), each batch with one gathering write (no
+ * copy into one buffer), keeping a SHA-1 of what it wrote.
+ */
 function chunkWriter(fd: number): ((data: string | Uint8Array | undefined) => void) & { digest(): string } {
   let parts: Uint8Array[] = [];
   let size = 0;
   const hash = createHash('sha1');
   const write = (data: string | Uint8Array | undefined) => {
-    if (data !== undefined) {
+    if (data !== undefined && data.length > 0) {
       const b = typeof data === 'string' ? Buffer.from(data) : data;
       parts.push(b);
       size += b.byteLength;
     }
     if (size > 8 << 20 || (data === undefined && size > 0)) {
-      const chunk = Buffer.concat(parts, size);
-      hash.update(chunk);
-      fs.writeSync(fd, chunk);
+      for (const p of parts) hash.update(p);
+      writeAll(fd, parts);
       parts = [];
       size = 0;
     }
   };
   return Object.assign(write, { digest: () => hash.digest('hex') });
+}
+
+/** Writes every byte of `parts`, in order, in as few calls as the system allows. */
+function writeAll(fd: number, parts: Uint8Array[]): void {
+  for (let i = 0; i < parts.length; ) {
+    const batch = parts.slice(i, i + 512); // below IOV_MAX
+    let written = fs.writevSync(fd, batch);
+    for (const p of batch) {
+      if (written >= p.byteLength) {
+        written -= p.byteLength;
+        i++;
+        continue;
+      }
+      parts[i] = p.subarray(written); // a short write: the rest of this part goes in the next call
+      break;
+    }
+  }
 }
 
 /** A whole answer kept under a key (for commands whose inputs are few files, such as `check`). */

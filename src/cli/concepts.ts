@@ -6,7 +6,8 @@ import type { FileScan } from '../node/scanProtocol';
 import { renderReport, reportEntries, type ReportOptions } from '../core/conceptsReport';
 import { formatProblem } from '../core/glossary';
 import type { GlossaryIndex } from '../core/glossaryIndex';
-import { parseOutline, scanOutline } from '../core/scanCache';
+import { GlossaryDelta, glossaryDigest, type GlossaryDigest } from '../core/glossaryDelta';
+import { entryIdsOf, parseOutline, scanOutline } from '../core/scanCache';
 import type { ScanResult } from '../core/scanner';
 import { glossaryFingerprint, hashKey, NotesCache, type CachedNote } from './cache';
 import { expandPaths } from './files';
@@ -39,7 +40,7 @@ interface InputProblem {
 const PARALLEL_FROM = 8;
 
 /** What one note gave: its report, or why it was skipped, or the error that kept it from being read. */
-type Outcome = { readonly rendered: Uint8Array } | { readonly skip: string } | { readonly error: string };
+type Outcome = { readonly rendered: Uint8Array; readonly entryIds?: readonly string[] } | { readonly skip: string } | { readonly error: string };
 
 /** How notes are scanned: the glossary (loaded on first use), the options, the worker threads to use. */
 interface Scanning {
@@ -59,14 +60,20 @@ export async function runConcepts(options: ConceptsOptions, io: Io): Promise<num
   let outcomes: Map<string, Outcome>;
   let problems: ReturnType<typeof glossaryProblems>;
   if (options.cache) {
-    const key = hashKey({ glossary: glossaryFingerprint(sources), line: options.line ?? null, maxFileSize: options.maxFileSize });
+    const rest = hashKey({ line: options.line ?? null, maxFileSize: options.maxFileSize });
+    const key = hashKey({ glossary: glossaryFingerprint(sources), rest });
     const warn = (line: string) => io.err(`llm-glossary: ${line}\n`);
     const cache = NotesCache.open(options.cache.file, 'concepts', options.cache.version, warn);
-    outcomes = await cachedOutcomes(files, scanning, cache, key);
+    let digested: GlossaryDigest | undefined;
+    const digest = () => (digested ??= glossaryDigest(scanning.glossary().patterns, reportEntries(scanning.glossary().entries.values())));
+    let delta: GlossaryDelta | undefined | null = null;
+    // The old answers a glossary edit leaves unchanged are kept (worked out only if some note has an old answer).
+    const unchanged = () => (delta === null ? (delta = cache.basis?.rest === rest ? GlossaryDelta.between(cache.basis.glossary, digest()) : undefined) : delta);
+    outcomes = await cachedOutcomes(files, scanning, cache, key, unchanged);
     const extra = cache.extraFor(key) as { cwd: string; problems: typeof problems } | undefined;
     problems = extra?.cwd === io.cwd ? extra.problems : glossaryProblems();
     cache.prune(new Set(files), (f) => fs.existsSync(f));
-    cache.save(key, { cwd: io.cwd, problems }, warn);
+    cache.save(key, { cwd: io.cwd, problems }, warn, () => ({ rest, glossary: digest() }));
   } else {
     outcomes = await scanOutcomes(files, scanning);
     problems = glossaryProblems();
@@ -84,9 +91,9 @@ export async function runConcepts(options: ConceptsOptions, io: Io): Promise<num
   }
 
   if (options.json) {
-    io.out(jsonOutput(results, errors, warnings));
+    for (const part of jsonOutput(results, errors, warnings)) io.out(part);
   } else {
-    io.out(tableOutput(results));
+    for (const part of tableOutput(results)) io.out(part);
     for (const p of errors) io.err(`${formatProblem({ ...p, endLine: p.line, endColumn: p.column, severity: 'error' })}\n`);
     for (const p of warnings) io.err(`${formatProblem({ ...p, endLine: p.line, endColumn: p.column, severity: 'warning' })}\n`);
   }
@@ -134,7 +141,8 @@ function reportOptions(o: ConceptsOptions): ReportOptions {
 function outcomeOf(r: FileScan, s: Scanning): Outcome {
   if (r.error !== undefined) return { error: r.error };
   if (r.skip !== undefined) return { skip: r.skip };
-  return { rendered: r.rendered ?? render(r.scan!, s.glossary(), reportOptions(s.options)) };
+  if (r.rendered) return { rendered: r.rendered, entryIds: r.entryIds };
+  return { rendered: render(r.scan!, s.glossary(), reportOptions(s.options)), entryIds: entryIdsOf(r.scan!) };
 }
 
 /** Every note scanned (large folders by worker threads). */
@@ -145,12 +153,13 @@ async function scanOutcomes(files: readonly string[], s: Scanning): Promise<Map<
 }
 
 /**
- * With --cache: a note whose content hash is in the cache gives its cached report (or, after a change of the
- * glossary or of an option, its cached prose matched again, without a parse); the others are scanned and cached.
+ * With --cache: a note whose content hash is in the cache gives its cached report; after a glossary change, its
+ * old report when `delta` says the change cannot reach it, else its cached prose matched again (without a parse;
+ * so too after an option change). The others are scanned and cached.
  * Notes skipped for their size or for binary content are checked again each run (that costs no parse). With many
  * notes, worker threads do both the matching again and the scans.
  */
-async function cachedOutcomes(files: readonly string[], s: Scanning, cache: NotesCache, key: string): Promise<Map<string, Outcome>> {
+async function cachedOutcomes(files: readonly string[], s: Scanning, cache: NotesCache, key: string, delta: () => GlossaryDelta | undefined): Promise<Map<string, Outcome>> {
   const out = new Map<string, Outcome>();
   const work: PoolFile[] = [];
   const cached = new Map<string, CachedNote>();
@@ -165,7 +174,10 @@ async function cachedOutcomes(files: readonly string[], s: Scanning, cache: Note
     const e = cache.get(f, read.hash, key);
     if (e?.skip !== undefined) out.set(f, { skip: e.skip });
     else if (e?.result?.[part].length) out.set(f, { rendered: e.result[part] });
-    else {
+    else if (e?.previous?.result[part]?.length && unaffected(e, delta)) {
+      out.set(f, { rendered: e.previous.result[part] });
+      cache.setResult(f, e.previous.result, e.previous.entryIds);
+    } else {
       if (e?.outlineBytes?.length) cached.set(f, e);
       // A copy: the stored bytes are a view of the whole cache file, which a message would copy whole.
       work.push({ key: f, path: f, outline: e?.outlineBytes?.length ? new Uint8Array(e.outlineBytes) : undefined });
@@ -177,9 +189,9 @@ async function cachedOutcomes(files: readonly string[], s: Scanning, cache: Note
     if (r.badOutline) return void bad.push(r.key);
     const o = outcomeOf(r, s);
     out.set(r.key, o);
-    if (e) cache.setResult(r.key, withPart(e.result, part, (o as { rendered: Uint8Array }).rendered));
+    if (e) cache.setResult(r.key, withPart(e.result, part, (o as { rendered: Uint8Array }).rendered), (o as { entryIds?: readonly string[] }).entryIds);
     else if (r.hash === undefined) cache.delete(r.key);
-    else cache.set(r.key, { hash: r.hash, skip: r.skip, outline: r.outline, result: 'rendered' in o ? withPart(undefined, part, o.rendered) : undefined });
+    else cache.set(r.key, freshEntry(r, r.hash, o, part));
   });
   // A cached outline that could not be used: the note is scanned as if it were not cached.
   if (bad.length) {
@@ -187,10 +199,26 @@ async function cachedOutcomes(files: readonly string[], s: Scanning, cache: Note
       const o = outcomeOf(r, s);
       out.set(r.key, o);
       if (r.hash === undefined) cache.delete(r.key);
-      else cache.set(r.key, { hash: r.hash, skip: r.skip, outline: r.outline, result: 'rendered' in o ? withPart(undefined, part, o.rendered) : undefined });
+      else cache.set(r.key, freshEntry(r, r.hash, o, part));
     });
   }
   return out;
+}
+
+/** A scanned note's cache entry: its hash, outline and result (in part `part`), or why it was skipped. */
+function freshEntry(r: FileScan, hash: string, o: Outcome, part: number) {
+  const rendered = 'rendered' in o ? o : undefined;
+  return { hash, skip: r.skip, outline: r.outline, result: rendered && withPart(undefined, part, rendered.rendered), entryIds: rendered?.entryIds };
+}
+
+/**
+ * Whether a note's old answer (computed under the cache's old glossary) still holds: no name that differs between
+ * that glossary and this one occurs in its prose, and no entry it shows differs (see {@link GlossaryDelta}).
+ */
+function unaffected(e: CachedNote, delta: () => GlossaryDelta | undefined): boolean {
+  const d = delta();
+  const text = d && e.outline()?.prose.text;
+  return text !== undefined && !d!.affects(text, e.previous!.entryIds);
 }
 
 /** What the CLI prints for one note, less its file name, as UTF-8 (so the cache keeps it as is). */
@@ -209,15 +237,15 @@ function withPart(result: readonly Uint8Array[] | undefined, part: number, rende
  * The --json output, written out as `JSON.stringify(..., null, 2)` would write it (JSON text never holds a raw
  * line break, so indenting at line breaks is exact), with each note's part as rendered before.
  */
-function jsonOutput(files: readonly { file: string; rendered: Uint8Array }[], errors: readonly InputProblem[], warnings: readonly InputProblem[]): Buffer {
+function jsonOutput(files: readonly { file: string; rendered: Uint8Array }[], errors: readonly InputProblem[], warnings: readonly InputProblem[]): Uint8Array[] {
   const array = (xs: readonly InputProblem[]) => JSON.stringify(xs, null, 2).replace(/\n/g, '\n  ');
   const parts: Uint8Array[] = [Buffer.from(`{\n  "files": [${files.length === 0 ? ']' : ''}`)];
   files.forEach((f, i) => parts.push(Buffer.from(`${i === 0 ? '' : ','}\n    {\n      "file": ${JSON.stringify(f.file)},`), f.rendered));
   parts.push(Buffer.from(`${files.length === 0 ? '' : '\n  ]'},\n  "errors": ${array(errors)},\n  "warnings": ${array(warnings)}\n}\n`));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** The table output: each note's table, a blank line between notes. */
-function tableOutput(files: readonly { file: string; rendered: Uint8Array }[]): Buffer {
-  return Buffer.concat(files.flatMap((f, i) => [Buffer.from(`${i === 0 ? '' : '\n'}${f.file}`), f.rendered]));
+function tableOutput(files: readonly { file: string; rendered: Uint8Array }[]): Uint8Array[] {
+  return files.flatMap((f, i) => [Buffer.from(`${i === 0 ? '' : '\n'}${f.file}`), f.rendered]);
 }

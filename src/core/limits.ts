@@ -78,3 +78,9 @@ export const GLOSSARY_RELOAD_DELAY_MS = { edited: 250, saved: 0, other: 150 } as
  * or leaves the rest to a background re-match (a count asked for at once), so no task blocks the editor long.
  */
 export const INDEX_SLICE_MS = 15;
+
+/**
+ * CLI --cache: when more names than this differ between the cache's glossary and the current one, every note is
+ * matched again instead of being checked for changed names one by one (an edit this large changes most answers).
+ */
+export const MAX_CHANGED_NAMES = 2000;

@@ -286,6 +286,25 @@ export class Matcher implements TermMatcher {
     return candidates;
   }
 
+  /**
+   * Whether some pattern's name occurs anywhere in `text`, case and word boundaries aside: true wherever
+   * {@link candidates} would find a name in any span of `text` (it may be true where none is accepted).
+   */
+  mentions(text: string): boolean {
+    let node = ROOT;
+    for (let i = 0; i < text.length; i++) {
+      const c = lowerCode(normalizeCode(text.charCodeAt(i)));
+      let next = this.child(node, c);
+      while (next === -1 && node !== ROOT) {
+        node = this.fail[node];
+        next = this.child(node, c);
+      }
+      node = next === -1 ? ROOT : next;
+      if (this.hasOutputs(node) || this.dictLink[node] !== -1) return true;
+    }
+    return false;
+  }
+
   /** The patterns compiled (those with a non-empty name), in the order `Match.pattern` numbers them. */
   get sources(): readonly MatchPattern[] {
     return (this.sourceList ??= Array.from(this.place, (_, pi) => this.source(pi)));

@@ -4,8 +4,8 @@ import { defaultCaseSensitive, normalizeTerm } from './text';
 /** What decides how a pattern matches and what its match says: equal keys, equal matches. */
 const keyOf = new WeakMap<MatchPattern, string>();
 
-/** The key of a pattern, kept with it: the built-in glossary's patterns are the same objects at every reload. */
-function patternKey(p: MatchPattern): string {
+/** The key of a pattern, kept with it: the built-in glossary's patterns are the same objects at every reload. Equal keys, equal matches. */
+export function patternKey(p: MatchPattern): string {
   let k = keyOf.get(p);
   if (k === undefined) keyOf.set(p, (k = makeKey(p)));
   return k;

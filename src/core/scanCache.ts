@@ -38,6 +38,11 @@ export function scanOutline(outline: NoteOutline, matcher: GlossaryIndex['matche
   return { occurrences: matchNoteProse(outline.prose, matcher), headings: outline.headings, lineCount: outline.lineCount, lastLine: outline.lastLine };
 }
 
+/** The ids of the entries a scan's matches name, each once: all of the glossary a note's report can show. */
+export function entryIdsOf(scan: ScanResult): string[] {
+  return [...new Set(scan.occurrences.map((o) => o.entryId))];
+}
+
 /** A note's outline from its stored JSON (UTF-8); undefined when the bytes are not an outline (the note is scanned again). */
 export function parseOutline(bytes: Uint8Array): NoteOutline | undefined {
   try {

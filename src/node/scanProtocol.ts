@@ -31,6 +31,8 @@ export interface FileScan {
   readonly scan?: ScanResult;
   /** The note's report (UTF-8), when the request asked for it: then there is no `scan`. */
   readonly rendered?: Uint8Array;
+  /** With `rendered`: the ids of the entries the scan's matches name (what the report may show). */
+  readonly entryIds?: readonly string[];
   readonly prose?: NoteProse;
   readonly outline?: NoteOutline;
   readonly skip?: string;

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderReport, type ReportEntry } from '../core/conceptsReport';
 import { Matcher, type CompiledTrie, type MatchPattern, type StoredTrie } from '../core/matcher';
-import { parseOutline, scanOutline } from '../core/scanCache';
+import { entryIdsOf, parseOutline, scanOutline } from '../core/scanCache';
 import { cachedScanOfFile, proseOfFile, scanNote } from './notes';
 import type { FileScan, ScanRequest, ScanResponse } from './scanProtocol';
 
@@ -26,7 +26,7 @@ parentPort!.on('message', (req: ScanRequest) => {
     const { scan, ...rest } = r;
     const rendered = encoder.encode(renderReport(scan, entries, req.render));
     transfer.push(rendered.buffer as ArrayBuffer);
-    return { ...rest, rendered };
+    return { ...rest, rendered, entryIds: entryIdsOf(scan) };
   });
   const res: ScanResponse = { id: req.id, results };
   parentPort!.postMessage(res, transfer);

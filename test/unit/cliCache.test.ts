@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -35,6 +36,40 @@ function same(args: string[], cwd: string, cacheArgs = ['--cache']) {
   assert.equal(cached.stderr, plain.stderr);
   assert.equal(cached.status, plain.status);
   return cached;
+}
+
+/**
+ * Rewrites the cached JSON answer of the note whose path ends with `note` (and the file's checksum), as a way to
+ * see whether a later run prints the cached answer (it shows the edit) or works it out again.
+ */
+function tamper(file: string, note: string, edit: (answer: string) => string): void {
+  const buf = fs.readFileSync(file);
+  let at = 0;
+  const line = () => {
+    const nl = buf.indexOf(10, at);
+    const text = buf.toString('utf8', at, nl);
+    at = nl + 1;
+    return text;
+  };
+  const header = line();
+  const basis = (JSON.parse(header) as { basis?: number }).basis ?? 0;
+  const out: Buffer[] = [Buffer.from(header + '\n'), buf.subarray(at, (at += basis))];
+  let notes = 0;
+  for (;;) {
+    const meta = JSON.parse(line()) as { f: string; n: number[]; notes?: number };
+    if (meta.notes !== undefined) break;
+    const parts = meta.n.map((n) => buf.subarray(at, (at += n)));
+    if (meta.f.endsWith(note)) {
+      const answer = edit(parts[0].toString());
+      assert.notEqual(answer, parts[0].toString(), 'the edit changes the answer');
+      parts[0] = Buffer.from(answer);
+      meta.n[0] = parts[0].length;
+    }
+    out.push(Buffer.from(JSON.stringify(meta) + '\n'), ...parts);
+    notes++;
+  }
+  const body = Buffer.concat(out);
+  fs.writeFileSync(file, Buffer.concat([body, Buffer.from(JSON.stringify({ notes, sha1: createHash('sha1').update(body).digest('hex') }) + '\n')]));
 }
 
 describe('llm-glossary --cache', function () {
@@ -132,6 +167,31 @@ describe('llm-glossary --cache', function () {
     const r = same(['check', 'my.glossary.yaml'], tmp);
     assert.equal(r.status, 1);
     assert.ok(fs.existsSync(path.join(tmp, '.llm-glossary-cache', 'check.jsonl')));
+  });
+
+  it('after a glossary edit prints the kept answers of notes it cannot change, and works out the others again', () => {
+    const file = path.join(tmp, '.llm-glossary-cache', 'concepts.jsonl');
+    const args = ['concepts', '--json', ...base()];
+    const bench = (zh: string) => `  - id: bench-b\n    en: bench concept\n    zh: ${zh}\n    category: bench\n    definition: {en: A test concept., zh: 测试用的概念。}\n`;
+    const original = fs.readFileSync(glossary(), 'utf8');
+    fs.writeFileSync(glossary(), original + bench('基准概念'));
+    fs.writeFileSync(path.join(tmp, 'notes', 'c.md'), '# 三\n\n基准概念只在这里出现。\n');
+    same(args, tmp);
+    tamper(file, 'b.md', (a) => a.replace('"en": "LoRA"', '"en": "MARK"'));
+    tamper(file, 'c.md', (a) => a.replace('"zh": "基准概念"', '"zh": "MARKED"'));
+    // The user entry is edited: its Chinese name changes. c.md used it; b.md did not.
+    fs.writeFileSync(glossary(), original + bench('副本概念'));
+    const plain = cli(args, tmp);
+    const cached = cli(['concepts', '--cache', ...args.slice(1)], tmp);
+    assert.match(cached.stdout, /"en": "MARK"/, "b.md's cached answer was kept");
+    assert.doesNotMatch(cached.stdout, /MARKED/, 'c.md was matched again');
+    assert.equal(cached.stdout.replace('"en": "MARK"', '"en": "LoRA"'), plain.stdout);
+    // An edit that reaches b.md (a new alias it uses) and one that removes the user entry: never the marked answer.
+    fs.writeFileSync(glossary(), original.replace('aliases: [Low-Rank Adaptation]', 'aliases: [Low-Rank Adaptation, 与]') + bench('副本概念'));
+    same(args, tmp);
+    fs.writeFileSync(glossary(), original);
+    same(args, tmp);
+    same(['concepts', ...base()], tmp);
   });
 
   it('with the built-in glossary and worker threads, after a glossary edit too', () => {
