@@ -4,7 +4,7 @@ import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 import { later } from './lazy';
 import type { CompiledTrie, MatchPattern, PatternTable } from './matcher';
 import { decodeText } from './workspace';
-import { contentHash, derivedValues, differences, EntrySlice, mapLanguages, SLICE_STRIDE, sliceRecords, valuesOf, withDifferences } from './yamlDetails';
+import { contentHash, derivedValues, differences, EntrySlice, mapLanguages, packRecords, SLICE_STRIDE, sliceRecords, unpackRecords, valuesOf, withDifferences } from './yamlDetails';
 
 /** A place in the file as `[line, column, endLine, endColumn]`: half the size of an object in JSON. */
 type Range = [number, number, number, number];
@@ -216,7 +216,7 @@ export function compileBuiltin(sources: readonly CompileSource[], forms?: (e: Ra
     count: bytesOf(trie.count),
     ends: bytesOf(trie.terminal),
     flags: trie.flags,
-    slices: bytesOf(Int32Array.from(records.flat())),
+    slices: bytesOf(packRecords(records)),
     extras: encoder.encode(JSON.stringify(extras)),
   };
   // Sections are placed after the header, each at a multiple of 8 bytes from where the header ends.
@@ -335,7 +335,7 @@ function loadCompiled(bytes: Uint8Array, header: Header, base: number, yaml: (fi
     terminal: new Int32Array(section('ends').buffer),
     flags: section('flags'),
   };
-  const records = new Int32Array(section('slices').buffer);
+  const records = unpackRecords(new Int32Array(section('slices').buffer));
   const fileOfChunk: number[] = header.files.flatMap((f, i) => Array<number>(f.entries).fill(i));
   let extraList: Record<number, Extra> | undefined;
   const extras = () => (extraList ??= JSON.parse(decodeText(section('extras'))) as Record<number, Extra>);

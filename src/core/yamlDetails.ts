@@ -93,6 +93,38 @@ export function sliceRecords(text: string, file: string, entries: readonly RawEn
 
 const inlineRecord = (): SliceRecord => [0, 0, 0, 0, 0, 0, 0, 0, FLAGS.inline];
 
+/**
+ * The records as stored: one column after another, each start given from where the entry before ended and each
+ * line from the line before (small numbers, alike from entry to entry: they compress to less than half).
+ */
+export function packRecords(records: readonly SliceRecord[]): Int32Array {
+  const n = records.length;
+  const out = new Int32Array(n * SLICE_STRIDE);
+  records.forEach((r, k) => {
+    const before = records[k - 1];
+    for (let j = 0; j < SLICE_STRIDE; j++) out[j * n + k] = r[j];
+    if (before) {
+      out[k] = r[0] - (before[0] + before[1]);
+      out[2 * n + k] = r[2] - before[2];
+    }
+  });
+  return out;
+}
+
+/** The records of {@link packRecords}, one after another. */
+export function unpackRecords(packed: Int32Array): Int32Array {
+  const n = packed.length / SLICE_STRIDE;
+  const out = new Int32Array(packed.length);
+  for (let k = 0; k < n; k++) {
+    for (let j = 0; j < SLICE_STRIDE; j++) out[k * SLICE_STRIDE + j] = packed[j * n + k];
+    if (k > 0) {
+      out[k * SLICE_STRIDE] += out[(k - 1) * SLICE_STRIDE] + out[(k - 1) * SLICE_STRIDE + 1];
+      out[k * SLICE_STRIDE + 2] += out[(k - 1) * SLICE_STRIDE + 2];
+    }
+  }
+  return out;
+}
+
 /** Where an item's definitions are in its bytes and how they are written, when decoding them gives the parsed ones. */
 function definitionPlaces(item: YAMLMap, text: string, parsed: RawEntry['definition']): { en: number[]; zh: number[]; flags: number } {
   const def = item.get('definition', true);
