@@ -1,4 +1,4 @@
-import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
+import type { GlossaryEntry, GlossaryProblem, Reference, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 import { later } from './lazy';
@@ -134,7 +134,7 @@ interface Header {
   /** Offset (from the end of the header, rounded up to 8) and length in bytes of each binary section. */
   readonly sections: Record<Section, [number, number]>;
 }
-type Section = 'hot' | 'patterns' | 'label' | 'count' | 'ends' | 'flags' | 'slices' | 'extras';
+type Section = 'hot' | 'patterns' | 'label' | 'count' | 'ends' | 'flags' | 'slices' | 'references' | 'extras';
 
 const PLAIN_KEYS = 'caseSensitive,entryId,plural,term';
 
@@ -217,6 +217,8 @@ export function compileBuiltin(sources: readonly CompileSource[], forms?: (e: Ra
     ends: bytesOf(trie.terminal),
     flags: trie.flags,
     slices: bytesOf(packRecords(records)),
+    // References stay here with the hot part: the first hover shows them, without parsing any YAML.
+    references: encoder.encode(JSON.stringify(Object.fromEntries(all.flatMap((e, k) => (e.references.length && !extras[k]?.inline ? [[k, e.references]] : []))))),
     extras: encoder.encode(JSON.stringify(extras)),
   };
   // Sections are placed after the header, each at a multiple of 8 bytes from where the header ends.
@@ -338,13 +340,15 @@ function loadCompiled(bytes: Uint8Array, header: Header, base: number, yaml: (fi
   const records = unpackRecords(new Int32Array(section('slices').buffer));
   const fileOfChunk: number[] = header.files.flatMap((f, i) => Array<number>(f.entries).fill(i));
   let extraList: Record<number, Extra> | undefined;
+  let referenceLists: Record<number, Reference[]> | undefined;
+  const references = (k: number) => () => (referenceLists ??= JSON.parse(decodeText(section('references'))) as Record<number, Reference[]>)[k] ?? [];
   const extras = () => (extraList ??= JSON.parse(decodeText(section('extras'))) as Record<number, Extra>);
   const slices: (EntrySlice | RawEntry)[] = [];
   // An entry's details: its slice of YAML, or the entry stored whole.
   const detail = (k: number) =>
     (slices[k] ??= extras()[k]?.inline
       ? asParsed(revive({ format: 3, files: [{ file: header.files[fileOfChunk[k]].file, problems: [], entries: [extras()[k].inline!] }] })[0].entries[0])
-      : new EntrySlice(texts[fileOfChunk[k]]!, records.subarray(k * SLICE_STRIDE, (k + 1) * SLICE_STRIDE), header.files[fileOfChunk[k]].file));
+      : new EntrySlice(texts[fileOfChunk[k]]!, records.subarray(k * SLICE_STRIDE, (k + 1) * SLICE_STRIDE), header.files[fileOfChunk[k]].file, references(k)));
   let hotList: HotEntry[] | undefined;
   const hot = () => (hotList ??= JSON.parse(decodeText(section('hot'))) as HotEntry[]);
   const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], detail(hot()[i][0])), (i) => hot()[i][8]);
@@ -468,9 +472,9 @@ function hotEntry(t: HotEntry, detail: EntrySlice | RawEntry): GlossaryEntry {
     source: undefined as unknown as SourceRange,
     builtin: true,
   };
-  const raw = () => (detail instanceof EntrySlice ? detail.entry() : detail);
-  later(e, 'definition', () => (detail instanceof EntrySlice ? detail.definition() : detail.definition));
-  later(e, 'references', () => raw().references);
-  later(e, 'source', () => raw().range);
+  const slice = detail instanceof EntrySlice ? detail : undefined;
+  later(e, 'definition', () => (slice ? slice.definition() : (detail as RawEntry).definition));
+  later(e, 'references', () => (slice ? slice.references() : (detail as RawEntry).references));
+  later(e, 'source', () => (slice ? slice.range() : (detail as RawEntry).range));
   return e;
 }

@@ -2,20 +2,21 @@
 // pointer to its item (the whole lines it is written on) and to its definitions; at run time its definitions are
 // decoded from those bytes, and the rest (references, every place) is parsed from its item when first asked for.
 import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
-import type { SenseSpec, TermLanguage } from './glossary';
+import type { Reference, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { cleanDefinition, defaultLoadLimits, ENTRY_FIELDS, parseGlossaryFile, type Located, type RawEntry } from './glossaryLoader';
 import { later } from './lazy';
 import { LineIndex } from './text';
 import { decodeText } from './workspace';
 
 /** Numbers per entry in the `slices` section; see {@link SliceRecord}. */
-export const SLICE_STRIDE = 9;
+export const SLICE_STRIDE = 12;
 
 /**
  * Where an entry is in its YAML file, as stored: `[start, length, line, fields, enStart, enLength, zhStart,
- * zhLength, flags]`. Bytes from `start` are the whole lines of its item, the first being line `line`; `fields` are
- * bits over `ENTRY_FIELDS`; a definition is `length` bytes from `start` of the item's bytes, written in the style of
- * {@link Style}, and `flags` holds both styles and {@link FLAGS}.
+ * zhLength, flags, column, endLines, endColumn]`. Bytes from `start` are the whole lines of its item, the first
+ * being line `line`; `fields` are bits over `ENTRY_FIELDS`; a definition is `length` bytes from `start` of the
+ * item's bytes, written in the style of {@link Style}, and `flags` holds both styles and {@link FLAGS}; the
+ * entry's place (its `- id:` head) is `line:column` to `line + endLines:endColumn`.
  */
 type SliceRecord = number[];
 
@@ -87,11 +88,12 @@ export function sliceRecords(text: string, file: string, entries: readonly RawEn
     const again = parseItem(item, file, e.range.line, validate, (_, n) => (node ??= n));
     if (!again || canonical(again) !== canonical(e)) return inlineRecord();
     const defs = definitionPlaces(node!, item, e.definition);
-    return [byte, utf8Length(item), e.range.line, fieldBits(e.fields), ...defs.en, ...defs.zh, defs.flags | (validate ? FLAGS.validate : 0)];
+    const flags = defs.flags | (validate ? FLAGS.validate : 0);
+    return [byte, utf8Length(item), e.range.line, fieldBits(e.fields), ...defs.en, ...defs.zh, flags, e.range.column, e.range.endLine - e.range.line, e.range.endColumn];
   });
 }
 
-const inlineRecord = (): SliceRecord => [0, 0, 0, 0, 0, 0, 0, 0, FLAGS.inline];
+const inlineRecord = (): SliceRecord => [0, 0, 0, 0, 0, 0, 0, 0, FLAGS.inline, 0, 0, 0];
 
 /**
  * The records as stored: one column after another, each start given from where the entry before ended and each
@@ -249,7 +251,15 @@ export class EntrySlice {
     private readonly yaml: Uint8Array,
     private readonly record: ArrayLike<number>,
     private readonly file: string,
+    /** The entry's references, stored with the compiled glossary: a hover shows them. */
+    readonly references: () => readonly Reference[],
   ) {}
+
+  /** The entry's place: the head of its item. */
+  range(): SourceRange {
+    const r = this.record;
+    return { file: this.file, line: r[2], column: r[9], endLine: r[2] + r[10], endColumn: r[11] };
+  }
 
   static inline(record: ArrayLike<number>): boolean {
     return (record[8] & FLAGS.inline) !== 0;
@@ -263,7 +273,7 @@ export class EntrySlice {
   entry(): RawEntry {
     if (this.parsed) return this.parsed;
     const r = this.record;
-    const text = decodeText(this.yaml.subarray(r[0], r[0] + r[1]));
+    const text = utf8Text(this.yaml, r[0], r[0] + r[1]);
     const e = parseItem(text, this.file, r[2], (r[8] & FLAGS.validate) !== 0);
     if (!e) throw new Error(`${this.file}:${r[2]}: the glossary entry there cannot be read`);
     return (this.parsed = e);
@@ -274,7 +284,7 @@ export class EntrySlice {
     const r = this.record;
     if (r[8] & FLAGS.definitionInItem) return this.entry().definition;
     const out: { en?: string; zh?: string } = {};
-    const read = (start: number, length: number, style: Style) => decodeScalar(decodeText(this.yaml.subarray(r[0] + start, r[0] + start + length)), style);
+    const read = (start: number, length: number, style: Style) => decodeScalar(utf8Text(this.yaml, r[0] + start, r[0] + start + length), style);
     if (r[8] & 3) out.en = read(r[4], r[5], r[8] & 3);
     if ((r[8] >> 2) & 3) out.zh = read(r[6], r[7], (r[8] >> 2) & 3);
     return cleanDefinition(out);
@@ -314,10 +324,37 @@ export class EntrySlice {
       range: NOT_YET,
     };
     later(e, 'definition', () => this.definition());
-    later(e, 'references', () => this.entry().references);
-    later(e, 'range', () => this.entry().range);
+    later(e, 'references', this.references);
+    later(e, 'range', () => this.range());
     return e;
   }
+}
+
+/**
+ * The text of valid UTF-8 bytes (a file checked to be the one compiled from a string), decoded here: for the short
+ * pieces read one by one, calling TextDecoder costs more than the decoding.
+ */
+export function utf8Text(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 4096) return decodeText(bytes.subarray(start, end));
+  const units: number[] = [];
+  for (let i = start; i < end; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      units.push(b);
+      i += 1;
+    } else if (b < 0xe0) {
+      units.push(((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f));
+      i += 2;
+    } else if (b < 0xf0) {
+      units.push(((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
+      i += 3;
+    } else {
+      const c = (((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)) - 0x10000;
+      units.push(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
+      i += 4;
+    }
+  }
+  return String.fromCharCode(...units);
 }
 
 /** A place holder for a property {@link later} sets. */

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import MarkdownIt from 'markdown-it';
 import { addAndHover, openNote, ORIGINAL, removeGlossary, writeGlossary } from '../addTermCase';
+import { definitionAtShippedLine, hoverShowsShippedDefinition } from '../compiledGlossaryCase';
 import { editorMarks, previewMarks } from '../previewMarks';
 import { api, closeAll, discardAndCloseAll, eventually, eventuallyDefined, setConfig, workspaceUri } from '../util';
 
@@ -11,6 +12,16 @@ describe('the web extension host', () => {
     assert.equal(a.host, 'web');
     assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined');
     assert.ok(vscode.workspace.workspaceFolders?.[0], 'a workspace folder is open');
+  });
+
+  it('hovers a built-in entry with the definition its shipped YAML gives (read with workspace.fs)', async () => {
+    await hoverShowsShippedDefinition();
+    await closeAll();
+  });
+
+  it('goes to a built-in entry at its line in the read-only shipped file', async () => {
+    await definitionAtShippedLine();
+    await closeAll();
   });
 
   it('completes a Chinese term over the typed range and inserts its introduction', async function () {
