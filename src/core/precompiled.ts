@@ -1,10 +1,10 @@
-import type { GlossaryEntry, GlossaryProblem, Reference, SenseSpec, SourceRange, TermLanguage } from './glossary';
+import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
 import { later } from './lazy';
 import type { CompiledTrie, MatchPattern, PatternTable } from './matcher';
 import { decodeText } from './workspace';
-import { contentHash, derivedValues, differences, EntrySlice, mapLanguages, packRecords, SLICE_STRIDE, sliceRecords, unpackRecords, valuesOf, withDifferences } from './yamlDetails';
+import { contentHash, derivedValues, differences, EntrySlice, mapLanguages, packRecords, referenceTexts, SLICE_STRIDE, sliceRecords, unpackRecords, valuesOf, withDifferences } from './yamlDetails';
 
 /** A place in the file as `[line, column, endLine, endColumn]`: half the size of an object in JSON. */
 type Range = [number, number, number, number];
@@ -216,9 +216,9 @@ export function compileBuiltin(sources: readonly CompileSource[], forms?: (e: Ra
     count: bytesOf(trie.count),
     ends: bytesOf(trie.terminal),
     flags: trie.flags,
+    // References stay here with the hot part, each entry's its own JSON text: a hover shows them, parsing no YAML.
+    references: referenceTexts(records, all.map((e, k) => (extras[k]?.inline ? undefined : e.references))),
     slices: bytesOf(packRecords(records)),
-    // References stay here with the hot part: the first hover shows them, without parsing any YAML.
-    references: encoder.encode(JSON.stringify(Object.fromEntries(all.flatMap((e, k) => (e.references.length && !extras[k]?.inline ? [[k, e.references]] : []))))),
     extras: encoder.encode(JSON.stringify(extras)),
   };
   // Sections are placed after the header, each at a multiple of 8 bytes from where the header ends.
@@ -340,15 +340,14 @@ function loadCompiled(bytes: Uint8Array, header: Header, base: number, yaml: (fi
   const records = unpackRecords(new Int32Array(section('slices').buffer));
   const fileOfChunk: number[] = header.files.flatMap((f, i) => Array<number>(f.entries).fill(i));
   let extraList: Record<number, Extra> | undefined;
-  let referenceLists: Record<number, Reference[]> | undefined;
-  const references = (k: number) => () => (referenceLists ??= JSON.parse(decodeText(section('references'))) as Record<number, Reference[]>)[k] ?? [];
+  const references = section('references');
   const extras = () => (extraList ??= JSON.parse(decodeText(section('extras'))) as Record<number, Extra>);
   const slices: (EntrySlice | RawEntry)[] = [];
   // An entry's details: its slice of YAML, or the entry stored whole.
   const detail = (k: number) =>
     (slices[k] ??= extras()[k]?.inline
       ? asParsed(revive({ format: 3, files: [{ file: header.files[fileOfChunk[k]].file, problems: [], entries: [extras()[k].inline!] }] })[0].entries[0])
-      : new EntrySlice(texts[fileOfChunk[k]]!, records.subarray(k * SLICE_STRIDE, (k + 1) * SLICE_STRIDE), header.files[fileOfChunk[k]].file, references(k)));
+      : new EntrySlice(texts[fileOfChunk[k]]!, records.subarray(k * SLICE_STRIDE, (k + 1) * SLICE_STRIDE), header.files[fileOfChunk[k]].file, references));
   let hotList: HotEntry[] | undefined;
   const hot = () => (hotList ??= JSON.parse(decodeText(section('hot'))) as HotEntry[]);
   const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], detail(hot()[i][0])), (i) => hot()[i][8]);

@@ -9,14 +9,15 @@ import { LineIndex } from './text';
 import { decodeText } from './workspace';
 
 /** Numbers per entry in the `slices` section; see {@link SliceRecord}. */
-export const SLICE_STRIDE = 12;
+export const SLICE_STRIDE = 14;
 
 /**
  * Where an entry is in its YAML file, as stored: `[start, length, line, fields, enStart, enLength, zhStart,
- * zhLength, flags, column, endLines, endColumn]`. Bytes from `start` are the whole lines of its item, the first
+ * zhLength, flags, column, endLines, endColumn, referencesStart, referencesLength]`. Bytes from `start` are the whole lines of its item, the first
  * being line `line`; `fields` are bits over `ENTRY_FIELDS`; a definition is `length` bytes from `start` of the
  * item's bytes, written in the style of {@link Style}, and `flags` holds both styles and {@link FLAGS}; the
- * entry's place (its `- id:` head) is `line:column` to `line + endLines:endColumn`.
+ * entry's place (its `- id:` head) is `line:column` to `line + endLines:endColumn`; its references are the JSON
+ * text at `referencesStart` of the compiled file's references (none where the length is 0).
  */
 type SliceRecord = number[];
 
@@ -89,14 +90,18 @@ export function sliceRecords(text: string, file: string, entries: readonly RawEn
     if (!again || canonical(again) !== canonical(e)) return inlineRecord();
     const defs = definitionPlaces(node!, item, e.definition);
     const flags = defs.flags | (validate ? FLAGS.validate : 0);
-    return [byte, utf8Length(item), e.range.line, fieldBits(e.fields), ...defs.en, ...defs.zh, flags, e.range.column, e.range.endLine - e.range.line, e.range.endColumn];
+    return [byte, utf8Length(item), e.range.line, fieldBits(e.fields), ...defs.en, ...defs.zh, flags, e.range.column, e.range.endLine - e.range.line, e.range.endColumn, 0, 0];
   });
 }
 
-const inlineRecord = (): SliceRecord => [0, 0, 0, 0, 0, 0, 0, 0, FLAGS.inline, 0, 0, 0];
+const inlineRecord = (): SliceRecord => [0, 0, 0, 0, 0, 0, 0, 0, FLAGS.inline, 0, 0, 0, 0, 0];
+
+/** A record's `[start, length]` pairs (each start stored from the end of the one before) and its line column. */
+const RUNS = [0, 12];
+const LINE = 2;
 
 /**
- * The records as stored: one column after another, each start given from where the entry before ended and each
+ * The records as stored: one column after another, each start given from where the entry before's ended and each
  * line from the line before (small numbers, alike from entry to entry: they compress to less than half).
  */
 export function packRecords(records: readonly SliceRecord[]): Int32Array {
@@ -105,10 +110,9 @@ export function packRecords(records: readonly SliceRecord[]): Int32Array {
   records.forEach((r, k) => {
     const before = records[k - 1];
     for (let j = 0; j < SLICE_STRIDE; j++) out[j * n + k] = r[j];
-    if (before) {
-      out[k] = r[0] - (before[0] + before[1]);
-      out[2 * n + k] = r[2] - before[2];
-    }
+    if (!before) return;
+    for (const j of RUNS) out[j * n + k] = r[j] - (before[j] + before[j + 1]);
+    out[LINE * n + k] = r[LINE] - before[LINE];
   });
   return out;
 }
@@ -118,12 +122,26 @@ export function unpackRecords(packed: Int32Array): Int32Array {
   const n = packed.length / SLICE_STRIDE;
   const out = new Int32Array(packed.length);
   for (let k = 0; k < n; k++) {
-    for (let j = 0; j < SLICE_STRIDE; j++) out[k * SLICE_STRIDE + j] = packed[j * n + k];
-    if (k > 0) {
-      out[k * SLICE_STRIDE] += out[(k - 1) * SLICE_STRIDE] + out[(k - 1) * SLICE_STRIDE + 1];
-      out[k * SLICE_STRIDE + 2] += out[(k - 1) * SLICE_STRIDE + 2];
-    }
+    const at = k * SLICE_STRIDE;
+    for (let j = 0; j < SLICE_STRIDE; j++) out[at + j] = packed[j * n + k];
+    if (k === 0) continue;
+    for (const j of RUNS) out[at + j] += out[at - SLICE_STRIDE + j] + out[at - SLICE_STRIDE + j + 1];
+    out[at + LINE] += out[at - SLICE_STRIDE + LINE];
   }
+  return out;
+}
+
+/** Each entry's references as JSON text, one after another, their places written into the records. */
+export function referenceTexts(records: SliceRecord[], references: readonly (readonly Reference[] | undefined)[]): Uint8Array {
+  const parts = references.map((refs) => (refs?.length ? encoder.encode(JSON.stringify(refs)) : new Uint8Array(0)));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  parts.forEach((p, k) => {
+    out.set(p, at);
+    records[k][12] = at;
+    records[k][13] = p.length;
+    at += p.length;
+  });
   return out;
 }
 
@@ -251,9 +269,15 @@ export class EntrySlice {
     private readonly yaml: Uint8Array,
     private readonly record: ArrayLike<number>,
     private readonly file: string,
-    /** The entry's references, stored with the compiled glossary: a hover shows them. */
-    readonly references: () => readonly Reference[],
+    /** The references of all entries, stored with the compiled glossary (a hover shows them). */
+    private readonly referenceBytes: Uint8Array,
   ) {}
+
+  /** The entry's references. */
+  references(): readonly Reference[] {
+    const r = this.record;
+    return r[13] === 0 ? [] : (JSON.parse(utf8Text(this.referenceBytes, r[12], r[12] + r[13])) as Reference[]);
+  }
 
   /** The entry's place: the head of its item. */
   range(): SourceRange {
@@ -324,7 +348,7 @@ export class EntrySlice {
       range: NOT_YET,
     };
     later(e, 'definition', () => this.definition());
-    later(e, 'references', this.references);
+    later(e, 'references', () => this.references());
     later(e, 'range', () => this.range());
     return e;
   }
