@@ -35,6 +35,8 @@ const FLAGS = {
   inline: 1 << 5,
   /** The definitions are parsed with the item (they are not plain one-line scalars). */
   definitionInItem: 1 << 6,
+  /** The definitions read as they are written: cleaning them (white space, blanks) changes nothing. */
+  clean: 1 << 7,
 };
 
 /** What the text before an item's lines is, so that they parse as the one entry of a file. */
@@ -164,7 +166,9 @@ function definitionPlaces(item: YAMLMap, text: string, parsed: RawEntry['definit
     out[l] = [utf8Length(text.slice(0, node.range[0] - PREFIX.length)), utf8Length(raw)];
     out.flags |= style << (2 * i);
   }
-  return JSON.stringify(cleanDefinition(decoded)) === JSON.stringify(parsed) ? out : none;
+  if (JSON.stringify(cleanDefinition(decoded)) !== JSON.stringify(parsed)) return none;
+  if (JSON.stringify(decoded) === JSON.stringify(parsed)) out.flags |= FLAGS.clean;
+  return out;
 }
 
 /** The style of a one-line scalar that {@link decodeScalar} reads, else none. */
@@ -311,7 +315,7 @@ export class EntrySlice {
     const read = (start: number, length: number, style: Style) => decodeScalar(utf8Text(this.yaml, r[0] + start, r[0] + start + length), style);
     if (r[8] & 3) out.en = read(r[4], r[5], r[8] & 3);
     if ((r[8] >> 2) & 3) out.zh = read(r[6], r[7], (r[8] >> 2) & 3);
-    return cleanDefinition(out);
+    return r[8] & FLAGS.clean ? out : cleanDefinition(out);
   }
 
   /**
