@@ -14,16 +14,6 @@ describe('the web extension host', () => {
     assert.ok(vscode.workspace.workspaceFolders?.[0], 'a workspace folder is open');
   });
 
-  it('hovers a built-in entry with the definition its shipped YAML gives (read with workspace.fs)', async () => {
-    await hoverShowsShippedDefinition();
-    await closeAll();
-  });
-
-  it('goes to a built-in entry at its line in the read-only shipped file', async () => {
-    await definitionAtShippedLine();
-    await closeAll();
-  });
-
   it('completes a Chinese term over the typed range and inserts its introduction', async function () {
     this.timeout(120_000); // the first completion scans the note and builds the prefix index
     await api();
@@ -137,5 +127,15 @@ describe('glossary tooltips in the Markdown preview, in the web host', function 
       await a.ready();
       return render().includes('general-task-solver') ? undefined : true;
     }, 'the entry gone again', 20_000);
+  });
+
+  it('hovers a built-in entry with the definition its shipped YAML gives (read with workspace.fs)', async () => {
+    await hoverShowsShippedDefinition();
+    await closeAll();
+  });
+
+  it('goes to a built-in entry at its line in the read-only shipped file', async () => {
+    await definitionAtShippedLine();
+    await closeAll();
   });
 });
