@@ -12,7 +12,8 @@ import { parseMarkdown } from '../src/core/markdown';
 import { occurrenceAt } from '../src/core/occurrences';
 import { indexLayers } from '../src/core/builtinGlossary';
 import { ENGLISH_HOVER_LABELS, renderHover } from '../src/core/hover';
-import { loadBuiltin, precompile, revive, type PrecompiledGlossary } from '../src/core/precompiled';
+import { loadBuiltin, precompile, revive, type BuiltinGlossary, type PrecompiledGlossary } from '../src/core/precompiled';
+import { builtinYamlBytes } from '../src/cli/glossaries';
 import { parseGlossaryFile } from '../src/core/glossaryLoader';
 import { resolveSenses } from '../src/core/senses';
 import { collectProse, matchProse, scanDocument } from '../src/core/scanner';
@@ -78,7 +79,7 @@ async function benchNotesIndex(files: string[], glossary: ReturnType<typeof load
   const coldMs = performance.now() - t0;
   await new Promise((res) => setTimeout(res, 20)); // so the delay of the last synchronous block is recorded too
   h.disable();
-  state = { index: buildGlossary([{ builtin: true, files: loadBuiltin(new Uint8Array(fs.readFileSync(BIN))).files() }]), generation: 2 };
+  state = { index: buildGlossary([{ builtin: true, files: compiledBuiltin().files() }]), generation: 2 };
   t0 = performance.now();
   await first.rematch();
   const rematchMs = performance.now() - t0;
@@ -114,9 +115,15 @@ async function benchNotesIndex(files: string[], glossary: ReturnType<typeof load
 
 const BIN = path.join(ROOT, 'dist', 'glossary.bin');
 
+/** The compiled built-in glossary read with the YAML files its details are in, as the extension reads them. */
+function compiledBuiltin(bin = BIN): BuiltinGlossary {
+  const yaml = builtinYamlBytes(path.join(ROOT, 'glossary'));
+  return loadBuiltin(new Uint8Array(fs.readFileSync(bin)), (f) => yaml.get(f));
+}
+
 /** The built-in glossary as the extension loads it: the compiled file, read and loaded (its index comes with it). */
 function loadGlossary() {
-  return indexLayers(loadBuiltin(new Uint8Array(fs.readFileSync(BIN))), []);
+  return indexLayers(compiledBuiltin(), []);
 }
 
 /**
@@ -125,7 +132,7 @@ function loadGlossary() {
  */
 function benchGlossaryLoad(rounds: number) {
   const oldJson = path.join(os.tmpdir(), `llm-glossary-format2-${process.pid}.json`);
-  fs.writeFileSync(oldJson, JSON.stringify(precompile(loadBuiltin(new Uint8Array(fs.readFileSync(BIN))).files())));
+  fs.writeFileSync(oldJson, JSON.stringify(precompile(compiledBuiltin().files())));
   const chapter = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'notes', 'llm-s1.md'), 'utf8');
   const t = { ready: [] as number[], matcher: [] as number[], hover: [] as number[], oldReady: [] as number[], oldMatcher: [] as number[] };
   // CPU time of this process too: on a machine shared by many jobs, wall time is mostly waiting for a core.
@@ -194,7 +201,7 @@ function userGlossary(extra: boolean): string {
  * the last reload (the built-in entries merged afresh and the whole automaton built), interleaved.
  */
 function benchUserGlossaryReload(rounds: number) {
-  const builtin = loadBuiltin(new Uint8Array(fs.readFileSync(BIN)));
+  const builtin = compiledBuiltin();
   builtin.files();
   const line = '网卡叫 HCA，也就是主机通道适配器（Host Channel Adapter）。';
   const t = { layered: [] as number[], full: [] as number[] };
@@ -205,7 +212,7 @@ function benchUserGlossaryReload(rounds: number) {
     const g = indexLayers(builtin, [{ builtin: false, files: [parseGlossaryFile(text, 'bench.glossary.yaml')] }]);
     found = g.matcher.findAll(line).length;
     t.layered.push(performance.now() - t0);
-    const fresh = loadBuiltin(new Uint8Array(fs.readFileSync(BIN)));
+    const fresh = compiledBuiltin();
     fresh.files();
     t0 = performance.now();
     const f = buildGlossary([{ builtin: true, files: fresh.files() }, { builtin: false, files: [parseGlossaryFile(text, 'bench.glossary.yaml')] }]);

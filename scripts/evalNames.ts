@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { entryTerms } from '../src/core/glossary';
 import type { GlossaryIndex } from '../src/core/glossaryIndex';
 import { loadBuiltin as loadCompiled } from '../src/core/precompiled';
+import { builtinYamlBytes } from '../src/cli/glossaries';
 import { normalizeTerm } from '../src/core/text';
 
 /** The repository root (the scripts run from out/eval). */
@@ -11,7 +12,8 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The built-in glossary as the extension and the CLI load it: dist/glossary.bin, forms included. */
 export function loadBuiltin(): GlossaryIndex {
-  return loadCompiled(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin')))).alone!;
+  const yaml = builtinYamlBytes(path.join(ROOT, 'glossary'));
+  return loadCompiled(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin'))), (f) => yaml.get(f)).alone!;
 }
 
 /** Entry ids by normalised name: every name an entry is matched by, generated forms included. */

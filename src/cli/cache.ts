@@ -110,7 +110,10 @@ export function glossaryFingerprint(sources: GlossarySources): string {
   const h = createHash('sha1');
   const add = (s: string) => h.update(`${s.length}:`).update(s);
   if (!sources.builtin) add('no-builtin');
-  else if ('bin' in sources.builtin) add(createHash('sha1').update(sources.builtin.bin).digest('hex'));
+  else if ('bin' in sources.builtin) {
+    add(createHash('sha1').update(sources.builtin.bin).digest('hex'));
+    for (const [file, bytes] of sources.builtin.yamlBytes) add(`${file} ${createHash('sha1').update(bytes).digest('hex')}`);
+  }
   const texts = sources.builtin && 'yaml' in sources.builtin ? [...sources.builtin.yaml, ...sources.files] : sources.files;
   for (const t of texts) {
     add(t.file);

@@ -5,12 +5,15 @@ import { indexLayers } from '../core/builtinGlossary';
 import type { GlossaryIndex, GlossaryLayer } from '../core/glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from '../core/glossaryLoader';
 import { describeFsError } from '../node/notes';
-import { loadBuiltin, type BuiltinGlossary } from '../core/precompiled';
+import { openBuiltin, type BuiltinGlossary, type CompiledGlossary } from '../core/precompiled';
 
 /** The folder of the glossary shipped with the package (`glossary/` beside `dist/`). */
 export function builtinGlossaryDir(): string {
   return path.resolve(__dirname, '..', 'glossary');
 }
+
+/** The display name of a built-in glossary file (`glossary/models.yaml`). */
+const displayName = (file: string) => `glossary/${path.basename(file)}`;
 
 /** The YAML files of the built-in glossary, sorted. */
 export function builtinGlossaryFiles(dir = builtinGlossaryDir()): string[] {
@@ -45,35 +48,55 @@ export function readGlossaryFile(file: string, display = file): ParsedGlossaryFi
   return parseGlossaryText(readGlossaryText(file), display);
 }
 
-/** Parses the built-in glossary's YAML files (the build compiles this into dist/glossary.bin). */
-export function parseBuiltinGlossary(dir = builtinGlossaryDir()): ParsedGlossaryFile[] {
-  return builtinGlossaryFiles(dir).map((f) => readGlossaryFile(f, `glossary/${path.basename(f)}`));
+/** The bytes of the built-in glossary's YAML files, by display name: what the compiled glossary's entries point into. */
+export function builtinYamlBytes(dir = builtinGlossaryDir()): ReadonlyMap<string, Uint8Array> {
+  return new Map(builtinGlossaryFiles(dir).map((f) => [displayName(f), new Uint8Array(fs.readFileSync(f))]));
 }
 
-/** Where the built-in glossary comes from: the compiled file beside the bundle when it is there and current, else the YAML. */
-export type BuiltinSource = { readonly bin: Uint8Array } | { readonly yaml: GlossaryText[] };
+/** Parses the built-in glossary's YAML files (the build compiles this into dist/glossary.bin). */
+export function parseBuiltinGlossary(dir = builtinGlossaryDir()): ParsedGlossaryFile[] {
+  return builtinGlossaryFiles(dir).map((f) => readGlossaryFile(f, displayName(f)));
+}
+
+/**
+ * Where the built-in glossary comes from: the compiled file beside the bundle when it is there and current, with
+ * the YAML files its entries point into (by display name), else the YAML.
+ */
+export type BuiltinSource = { readonly bin: Uint8Array; readonly yamlBytes: ReadonlyMap<string, Uint8Array> } | { readonly yaml: GlossaryText[] };
 
 function builtinSource(): BuiltinSource {
   const compiled = path.resolve(__dirname, 'glossary.bin');
   try {
-    const newest = Math.max(...builtinGlossaryFiles().map((f) => fs.statSync(f).mtimeMs));
-    if (fs.statSync(compiled).mtimeMs >= newest) return { bin: new Uint8Array(fs.readFileSync(compiled)) };
+    const files = builtinGlossaryFiles();
+    const newest = Math.max(...files.map((f) => fs.statSync(f).mtimeMs));
+    if (fs.statSync(compiled).mtimeMs >= newest) {
+      return { bin: new Uint8Array(fs.readFileSync(compiled)), yamlBytes: builtinYamlBytes() };
+    }
   } catch {
     /* no compiled glossary: parse the YAML */
   }
   return { yaml: builtinGlossaryFiles().map(readGlossaryText) };
 }
 
-/** The built-in glossary from its source; a compiled file of another format falls back to the YAML. */
+/**
+ * The built-in glossary from its source. A compiled file of another format falls back to the YAML; so does one
+ * whose YAML files are not those it was compiled from, with one line on stderr.
+ */
 function builtinFrom(source: BuiltinSource): BuiltinGlossary {
   if ('bin' in source) {
+    let compiled: CompiledGlossary | undefined;
     try {
-      return loadBuiltin(source.bin);
+      compiled = openBuiltin(source.bin);
     } catch {
       /* another format: parse the YAML */
     }
+    try {
+      if (compiled) return compiled.load((f) => source.yamlBytes.get(f));
+    } catch (e) {
+      process.stderr.write(`llm-glossary: the compiled built-in glossary does not match its YAML (${(e as Error).message}); parsing the YAML files\n`);
+    }
   }
-  const files = ('yaml' in source ? source.yaml : builtinGlossaryFiles().map(readGlossaryText)).map((t) => parseGlossaryText(t, `glossary/${path.basename(t.file)}`));
+  const files = ('yaml' in source ? source.yaml : builtinGlossaryFiles().map(readGlossaryText)).map((t) => parseGlossaryText(t, displayName(t.file)));
   return { files: () => files, fileCount: files.length };
 }
 

@@ -1,6 +1,6 @@
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from './glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from './glossaryLoader';
-import { loadBuiltin, type BuiltinGlossary } from './precompiled';
+import { openBuiltin, type BuiltinGlossary } from './precompiled';
 import { decodeText, type Logger } from './workspace';
 
 export type { BuiltinGlossary } from './precompiled';
@@ -12,12 +12,19 @@ export interface BuiltinGlossaryFiles {
   readonly precompiled: string;
   /** The YAML files of `glossary/`, each with its display name (`glossary/models.yaml`). */
   readonly yamlFiles: () => Promise<readonly { uri: string; file: string }[]>;
+  /** URI of a YAML file of `glossary/` by its display name. */
+  readonly yamlUri: (file: string) => string;
 }
 
-/** Reads the built-in glossary: the compiled file, or, where that is missing or unreadable, the YAML files. */
+/**
+ * Reads the built-in glossary: the compiled file with the YAML files its entries' details are read from, or,
+ * where it is missing, unreadable or not compiled from those files, the YAML files parsed.
+ */
 export async function readBuiltinGlossary(files: BuiltinGlossaryFiles, log: Logger): Promise<BuiltinGlossary> {
   try {
-    return loadBuiltin(await files.readFile(files.precompiled));
+    const compiled = openBuiltin(await files.readFile(files.precompiled));
+    const yaml = new Map(await Promise.all(compiled.yamlFiles.map(async (f) => [f, await files.readFile(files.yamlUri(f))] as const)));
+    return compiled.load((f) => yaml.get(f));
   } catch (e) {
     log.warn(`precompiled glossary unavailable (${(e as Error).message}); parsing the YAML files`);
   }

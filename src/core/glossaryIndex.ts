@@ -3,6 +3,7 @@ import { plainNames, type Located, type ParsedGlossaryFile, type RawEntry } from
 import { Matcher, type CompiledTrie, type MatchPattern, type PatternTable, type SenseCandidate, type StoredTrie, type TermMatcher } from './matcher';
 import { OverlayMatcher } from './overlayMatcher';
 import { defaultCaseSensitive, isHan, normalizeTerm } from './text';
+import { passOn } from './lazy';
 
 /**
  * A layer of glossary files. Within a layer an id may be defined once; a later layer overrides the fields its
@@ -255,7 +256,7 @@ function makeEntry(m: Merged, merged: ReadonlyMap<string, Merged>, report: Repor
     if (!merged.has(r.value)) report(r.range, `related id "${r.value}" of entry "${e.id.value}" does not exist`);
     else if (r.value !== e.id.value && !related.includes(r.value)) related.push(r.value);
   }
-  return {
+  const entry: GlossaryEntry = {
     id: e.id.value,
     en: e.en.value,
     zh: e.zh?.value,
@@ -263,19 +264,27 @@ function makeEntry(m: Merged, merged: ReadonlyMap<string, Merged>, report: Repor
     aliases: e.aliases.map((a) => a.value),
     category: e.category,
     level: e.level ?? 'standard',
-    definition: e.definition,
+    definition: NOT_YET,
     related,
-    references: e.references,
+    references: NOT_YET,
     caseSensitive: e.caseSensitive,
     draft: e.draft,
     verb: e.verb,
     senses: e.senses.map((s) => s.value),
     notIn: e.notIn.map((n) => n.value),
     ...terminology(e, report),
-    source: e.range,
+    source: NOT_YET,
     builtin: m.builtin,
   };
+  // The details of a built-in entry are read from its YAML when first asked for: they stay so here.
+  passOn(entry, 'definition', e, 'definition');
+  passOn(entry, 'references', e, 'references');
+  passOn(entry, 'source', e, 'range');
+  return entry;
 }
+
+/** A place holder for a property {@link passOn} sets. */
+const NOT_YET = undefined as never;
 
 /** The preferred and avoided forms of a merged entry; a preferred form that is not one of its names is an error. */
 function terminology(e: RawEntry, report: Report): Pick<GlossaryEntry, 'preferred' | 'avoid'> {

@@ -74,6 +74,16 @@ export interface LoadLimits {
   readonly maxEntries: number;
 }
 
+/** How {@link parseGlossaryFile} reads a text that is a piece of a file. */
+export interface ParseOptions {
+  /** Added to every line: the text starts that many lines into the file its places are given in. */
+  readonly lineOffset?: number;
+  /** Whether entries are checked against the schema (default true); off only for text already checked as it is. */
+  readonly validate?: boolean;
+  /** Called with each entry read and its YAML item (the compiler finds the places of values in the text so). */
+  readonly onEntry?: (entry: RawEntry, item: YAMLMap) => void;
+}
+
 /** The largest built-in glossary file is under 100 kB with about 120 entries; these limits leave ample room. */
 export const defaultLoadLimits: LoadLimits = { maxFileSize: 2_000_000, maxAliasCount: 100, maxEntries: 20_000 };
 
@@ -98,13 +108,14 @@ function validator(): ValidateFunction {
  * its place, and an invalid entry is dropped (or, where only an optional field is wrong, loses that field)
  * without affecting the others.
  */
-export function parseGlossaryFile(text: string, file: string, limits: LoadLimits = defaultLoadLimits): ParsedGlossaryFile {
+export function parseGlossaryFile(text: string, file: string, limits: LoadLimits = defaultLoadLimits, options: ParseOptions = {}): ParsedGlossaryFile {
   const lines = new LineIndex(text);
   const problems: GlossaryProblem[] = [];
+  const shift = options.lineOffset ?? 0;
   const rangeOf = (start: number, end: number): SourceRange => {
     const s = lines.position(start);
     const e = lines.position(Math.max(end, start));
-    return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+    return { file, line: s.line + shift, column: s.column, endLine: e.line + shift, endColumn: e.column };
   };
   const problem = (start: number, end: number, message: string, severity: 'error' | 'warning' = 'error') =>
     problems.push({ ...rangeOf(start, end), severity, message });
@@ -159,7 +170,7 @@ export function parseGlossaryFile(text: string, file: string, limits: LoadLimits
   }
 
   const entries: RawEntry[] = [];
-  const validate = validator();
+  const validate = options.validate === false ? undefined : validator();
   let items = entriesNode.items as YamlNode[];
   if (items.length > limits.maxEntries) {
     const [s, e] = nodeRange(items[limits.maxEntries], 0);
@@ -182,7 +193,7 @@ export function parseGlossaryFile(text: string, file: string, limits: LoadLimits
     }
     const idHint = typeof data.id === 'string' ? ` in entry "${data.id}"` : '';
     let fatal = false;
-    if (!validate(data)) {
+    if (validate && !validate(data)) {
       const dropped = new Set<string>();
       for (const err of dedupeErrors(validate.errors ?? [])) {
         const field = err.instancePath.split('/')[1] ?? (err.params as { additionalProperty?: string }).additionalProperty;
@@ -205,7 +216,7 @@ export function parseGlossaryFile(text: string, file: string, limits: LoadLimits
     };
     const list = (key: string): Located<string>[] =>
       Array.isArray(data[key]) ? (data[key] as unknown[]).map((_, i) => located([key, i])!).filter(Boolean) : [];
-    entries.push({
+    const entry: RawEntry = {
       id: located(['id'])!,
       fields: new Set(Object.keys(data).filter((k) => ENTRY_FIELDS.includes(k))),
       en: located(['en'])!,
@@ -224,7 +235,9 @@ export function parseGlossaryFile(text: string, file: string, limits: LoadLimits
       notIn: list('notIn'),
       ...readTerminology(data, located, problems),
       range: rangeOf(itemStart, keyEnd(item) ?? itemEnd),
-    });
+    };
+    entries.push(entry);
+    options.onEntry?.(entry, item);
   }
   return { file, entries, problems };
 }
@@ -280,7 +293,8 @@ function readTerminology(
   return out;
 }
 
-function cleanDefinition(d: { en?: string; zh?: string }): { en?: string; zh?: string } {
+/** A definition as glossary text gives it: trimmed, English runs of white space as one space, Chinese line breaks gone. */
+export function cleanDefinition(d: { en?: string; zh?: string }): { en?: string; zh?: string } {
   const out: { en?: string; zh?: string } = {};
   if (d.en?.trim()) out.en = d.en.trim().replace(/\s+/g, ' ');
   if (d.zh?.trim()) out.zh = d.zh.trim().replace(/\s+/g, (ws) => (ws.includes('\n') ? '' : ws));

@@ -1,8 +1,10 @@
 import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
-import { ENTRY_FIELDS, type Located, type ParsedGlossaryFile, type RawEntry } from './glossaryLoader';
+import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
+import { later } from './lazy';
 import type { CompiledTrie, MatchPattern, PatternTable } from './matcher';
 import { decodeText } from './workspace';
+import { contentHash, derivedValues, differences, EntrySlice, mapLanguages, packRecords, referenceTexts, SLICE_STRIDE, sliceRecords, unpackRecords, valuesOf, withDifferences } from './yamlDetails';
 
 /** A place in the file as `[line, column, endLine, endColumn]`: half the size of an object in JSON. */
 type Range = [number, number, number, number];
@@ -93,7 +95,7 @@ export function revive(data: PrecompiledGlossary): ParsedGlossaryFile[] {
 }
 
 /** The format of the compiled built-in glossary (`dist/glossary.bin`); a file of another format is not read. */
-export const BUILTIN_FORMAT = 7;
+export const BUILTIN_FORMAT = 8;
 const MAGIC = 'LLMG';
 
 /** The built-in glossary as loaded: on its own already indexed, and its parsed files for merging with others. */
@@ -107,27 +109,16 @@ export interface BuiltinGlossary {
 }
 
 /**
- * An entry as needed to match and list it, read at load: its definition, references and source wait in its
- * detail (a {@link CompactEntry} whose names and forms, given here, are left out).
+ * An entry as needed to match and list it, read at load: its definition, references and places wait in its YAML
+ * file (`slice` is its entry in the `slices` section, in file order).
  */
-type HotEntry = [detail: number, id: string, en: string, zh: string | null, abbr: string | null, aliases: string[], category: string, level: GlossaryEntry['level'], related: string[], caseSensitive: boolean | null, draft: boolean | null, verb: string | null, senses: SenseSpec[], notIn: string[], forms: string[] | null, preferred: GlossaryEntry['preferred'], avoid: GlossaryEntry['avoid']];
-/** A detail whose names are given by its hot entry: their ranges only (or nothing, see {@link detailOf}), and no forms. */
-type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'forms' | 'related' | 'senses' | 'notIn' | 'fields' | 'category'> & {
-  hot?: number;
-  /** Left to the hot entry, as level, verb, caseSensitive and draft, where there are no problems to place. */
-  category?: string;
-  /** The fields the entry gives: names, or bits over `ENTRY_FIELDS` where there are no problems to place. */
-  fields: string[] | number;
-  id?: Range | Loc;
-  /** Names, senses and notIn words are left out (revived at their entry's place) where there are no problems to place. */
-  en?: Range | Loc;
-  zh?: Range | Loc;
-  abbr?: Range | Loc;
-  aliases?: (Range | Loc)[];
-  senses?: CompactEntry['senses'];
-  notIn?: Loc[];
-  related?: (string | Loc)[];
-};
+type HotEntry = [slice: number, id: string, en: string, zh: string | null, abbr: string | null, aliases: string[], category: string, level: GlossaryEntry['level'], related: string[], caseSensitive: boolean | null, draft: boolean | null, verb: string | null, senses: SenseSpec[], notIn: string[], forms: string[] | null, preferred: GlossaryEntry['preferred'], avoid: GlossaryEntry['avoid']];
+/**
+ * What an entry's slice record does not give: the parsed values in which it differs from its hot entry's (a
+ * related id listed twice, say), or, where its item cannot be read on its own, the whole entry.
+ */
+type Extra = { values?: Record<string, unknown>; inline?: CompactEntry };
+
 /**
  * A pattern: `[term, entry, flags]` for a plain name (bit 0 case-sensitive, bit 1 plural), else `[term, entry,
  * rest]`; a term that is one of its entry's names or forms is given as its place in {@link namesOf}.
@@ -135,14 +126,15 @@ type Detail = Omit<CompactEntry, 'id' | 'en' | 'zh' | 'abbr' | 'aliases' | 'form
 type CompactPattern = [string | number, number, number | Omit<MatchPattern, 'term' | 'entryId'>];
 
 interface Header {
-  readonly files: readonly { file: string; problems: readonly GlossaryProblem[]; entries: number }[];
+  /** Each file, with the size and hash of the YAML its entries point into (absent where they are all inline). */
+  readonly files: readonly { file: string; problems: readonly GlossaryProblem[]; entries: number; yaml?: { bytes: number; hash: string } }[];
   readonly problems: readonly GlossaryProblem[];
   /** Entry ids, in index order: the rest of each entry is in the `hot` section, read on first access. */
   readonly ids: readonly string[];
   /** Offset (from the end of the header, rounded up to 8) and length in bytes of each binary section. */
   readonly sections: Record<Section, [number, number]>;
 }
-type Section = 'hot' | 'patterns' | 'label' | 'count' | 'ends' | 'flags' | 'offsets' | 'details';
+type Section = 'hot' | 'patterns' | 'label' | 'count' | 'ends' | 'flags' | 'slices' | 'references' | 'extras';
 
 const PLAIN_KEYS = 'caseSensitive,entryId,plural,term';
 
@@ -166,12 +158,39 @@ function revivePattern(p: CompactPattern, ids: readonly string[], names: (entry:
   return { term, entryId: ids[entry], ...rest };
 }
 
+/** The values a hot entry gives of its parsed entry (see {@link derivedValues}). */
+const hotValues = (t: HotEntry) => ({
+  id: t[1],
+  en: t[2],
+  zh: t[3] ?? undefined,
+  abbr: t[4] ?? undefined,
+  aliases: t[5],
+  category: t[6],
+  level: t[7],
+  related: t[8],
+  caseSensitive: t[9] ?? undefined,
+  draft: t[10] ?? undefined,
+  verb: t[11] ?? undefined,
+  senses: t[12],
+  notIn: t[13],
+  preferred: t[15],
+  avoid: t[16],
+});
+
+/** A glossary file to compile: its parsed form and, for its entries to point into it, the YAML text it was parsed from. */
+export interface CompileSource {
+  readonly parsed: ParsedGlossaryFile;
+  readonly text?: string;
+}
+
 /**
  * Compiles the built-in glossary into one file: a JSON header with what matching and listing need (entries without
- * their definitions, patterns), then binary sections: the matcher's trie and the rest of every parsed entry, each
- * its own JSON text, read only when asked for. Returns the bytes and the index they load back into.
+ * their definitions, patterns), then binary sections: the matcher's trie, and where each entry is in its YAML file
+ * (its definitions, references and places are read from there when asked for; an entry given without its text, or
+ * whose item cannot be read on its own, is stored whole). Returns the bytes and the index they load back into.
  */
-export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e: RawEntry) => readonly string[]): { bytes: Uint8Array; index: GlossaryIndex } {
+export function compileBuiltin(sources: readonly CompileSource[], forms?: (e: RawEntry) => readonly string[]): { bytes: Uint8Array; index: GlossaryIndex } {
+  const files = sources.map((s) => s.parsed);
   const compact = precompile(files, forms);
   const index = buildGlossary([{ builtin: true, files: revive(compact) }]);
   const all = compact.files.flatMap((f) => f.entries);
@@ -185,14 +204,11 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
     return [k, e.id, e.en, e.zh ?? null, e.abbr ?? null, [...e.aliases], e.category, e.level, [...e.related], e.caseSensitive ?? null, e.draft ?? null, e.verb ?? null, [...e.senses], [...e.notIn], all[k].forms ? [...all[k].forms] : null, { ...e.preferred }, { zh: [...e.avoid.zh], en: [...e.avoid.en] }];
   });
   const hotOf = new Map(entries.map((t, i) => [t[0], i]));
+  const { records, extras } = slicesOf(sources, all, (k) => (hotOf.has(k) ? entries[hotOf.get(k)!] : undefined));
   const encoder = new TextEncoder();
-  // Related ids keep their places only where there are problems to place: the built-in glossary has none.
-  const places = index.problems.length > 0;
-  const chunks = all.map((e, k) => encoder.encode(JSON.stringify(detailOf(e, hotOf.get(k), places))));
   const names = entries.map(namesOf);
   const patterns = index.patterns.map((p) => compactPattern(p, idIndex.get(p.entryId)!, names[idIndex.get(p.entryId)!]));
   const trie = index.automaton().compiled();
-  const { offsets, details } = joinChunks(chunks);
   const binary: Record<Section, Uint8Array> = {
     hot: encoder.encode(JSON.stringify(entries)),
     patterns: encoder.encode(JSON.stringify(patterns)),
@@ -200,8 +216,10 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
     count: bytesOf(trie.count),
     ends: bytesOf(trie.terminal),
     flags: trie.flags,
-    offsets: bytesOf(offsets),
-    details,
+    // References stay here with the hot part, each entry's its own JSON text: a hover shows them, parsing no YAML.
+    references: referenceTexts(records, all.map((e, k) => (extras[k]?.inline ? undefined : e.references))),
+    slices: bytesOf(packRecords(records)),
+    extras: encoder.encode(JSON.stringify(extras)),
   };
   // Sections are placed after the header, each at a multiple of 8 bytes from where the header ends.
   const sections = {} as Record<Section, [number, number]>;
@@ -210,7 +228,10 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
     sections[name] = [align(size), b.length];
     size = align(size) + b.length;
   }
-  const fileMeta = compact.files.map((f) => ({ file: f.file, problems: f.problems, entries: f.entries.length }));
+  const fileMeta = sources.map((s, i) => {
+    const yaml = s.text === undefined ? undefined : encoder.encode(s.text);
+    return { file: s.parsed.file, problems: s.parsed.problems, entries: compact.files[i].entries.length, ...(yaml ? { yaml: { bytes: yaml.length, hash: contentHash(yaml) } } : {}) };
+  });
   const header = encoder.encode(JSON.stringify({ files: fileMeta, problems: index.problems, ids, sections } satisfies Header));
   const base = align(12 + header.length);
   const out = new Uint8Array(base + size);
@@ -224,79 +245,48 @@ export function compileBuiltin(files: readonly ParsedGlossaryFile[], forms?: (e:
 }
 
 /**
- * The detail of a compact entry: when a hot entry gives its names and forms, only their ranges; without places, only
- * what the hot entry lacks (definition, references, range, preferred and avoided forms, fields as bits).
+ * The slice record of every entry (in file order), and what the records do not give: values an entry's hot entry
+ * does not give as parsed, or the whole entry where it has no hot entry, no text or an item not readable alone.
  */
-function detailOf(e: CompactEntry, hot: number | undefined, places: boolean): Detail {
-  if (hot === undefined) return e;
-  const { forms: _forms, ...rest } = e;
-  const range = (l: Loc): Range => [l[1], l[2], l[3], l[4]];
-  // Without places, related ids, names (the id too), senses and notIn words are revived from the hot entry at their
-  // entry's place: the values are there already, and their places would cost a quarter of the compressed details.
-  if (!places) {
-    const { id: _id, en: _en, zh: _zh, abbr: _abbr, aliases: _aliases, senses: _senses, notIn: _notIn, related: _related, category: _c, level: _l, verb: _v, caseSensitive: _s, draft: _d, ...kept } = rest;
-    const fields = e.fields.reduce((bits, f) => bits | (1 << ENTRY_FIELDS.indexOf(f)), 0);
-    return { ...kept, hot, fields };
+function slicesOf(sources: readonly CompileSource[], all: readonly CompactEntry[], hotAt: (k: number) => HotEntry | undefined): { records: number[][]; extras: Record<number, Extra> } {
+  const records: number[][] = [];
+  const extras: Record<number, Extra> = {};
+  for (const s of sources) {
+    const text = s.text;
+    const sliced = text === undefined ? [] : sliceRecords(text, s.parsed.file, s.parsed.entries, s.parsed.problems.length > 0);
+    s.parsed.entries.forEach((e, j) => {
+      const k = records.length;
+      const hot = hotAt(k);
+      const record = sliced[j];
+      if (!hot || !record || EntrySlice.inline(record)) {
+        records.push(Array<number>(SLICE_STRIDE).fill(0));
+        extras[k] = { inline: all[k] };
+        return;
+      }
+      records.push(record);
+      const values = differences(valuesOf(e), derivedValues(hotValues(hot), e.fields));
+      if (values) extras[k] = { values };
+    });
   }
-  return { ...rest, hot, id: range(e.id), en: range(e.en), zh: e.zh && range(e.zh), abbr: e.abbr && range(e.abbr), aliases: e.aliases.map(range) };
-}
-
-/** Plain fields a detail may leave to its hot entry, with their places in it. */
-const HOT_FIELDS: [string, number][] = [['level', 7], ['caseSensitive', 9], ['draft', 10], ['verb', 11]];
-
-/** The compact entry of a detail, names and forms back from its hot entry (at the entry's place where left out). */
-function compactOf(d: Detail, hot: readonly HotEntry[]): CompactEntry {
-  if (d.hot === undefined) return d as CompactEntry;
-  const t = hot[d.hot];
-  const { hot: _hot, ...rest } = d;
-  const loc = (value: string, r: Range | Loc = d.range): Loc => [value, ...(r.slice(-4) as Range)];
-  const fields = typeof d.fields === 'number' ? ENTRY_FIELDS.filter((_, i) => (d.fields as number) & (1 << i)) : d.fields;
-  // Fields given by the hot entry, where the detail leaves them out: only those the entry gives.
-  const given = typeof d.fields === 'number' ? Object.fromEntries(HOT_FIELDS.filter(([k]) => fields.includes(k)).map(([k, i]) => [k, t[i]])) : {};
-  return {
-    ...rest,
-    ...given,
-    category: t[6],
-    fields,
-    related: d.related ? d.related.map((r) => (typeof r === 'string' ? loc(r) : r)) : t[8].map((v) => loc(v)),
-    ...(t[14] ? { forms: t[14] } : {}),
-    id: loc(t[1], d.id),
-    en: loc(t[2], d.en),
-    zh: t[3] === null ? undefined : loc(t[3], d.zh),
-    abbr: t[4] === null ? undefined : loc(t[4], d.abbr),
-    aliases: t[5].map((v, i) => loc(v, d.aliases?.[i])),
-    senses: d.senses ?? t[12].map((x): [SenseSpec, ...Range] => [x, ...d.range]),
-    notIn: d.notIn ?? t[13].map((v) => loc(v)),
-  };
-}
-
-/** The chunks as one JSON array (`[a,b,c]`), and where each starts; chunk `k` ends one byte before `k + 1` starts. */
-function joinChunks(chunks: readonly Uint8Array[]): { offsets: Int32Array; details: Uint8Array } {
-  const offsets = new Int32Array(chunks.length + 1);
-  offsets[0] = 1;
-  chunks.forEach((c, k) => (offsets[k + 1] = offsets[k] + c.length + 1));
-  const details = new Uint8Array(Math.max(2, offsets[chunks.length]));
-  details.fill(0x2c); // commas between chunks
-  details[0] = 0x5b;
-  details[details.length - 1] = 0x5d;
-  chunks.forEach((c, k) => details.set(c, offsets[k]));
-  return { offsets, details };
+  return { records, extras };
 }
 
 const align = (n: number) => (n + 7) & ~7;
-/** A section as bytes, not copied (text sections need no alignment). */
-function view8(bytes: Uint8Array, base: number, [offset, length]: [number, number]): Uint8Array {
-  if (base + offset + length > bytes.length) throw new Error('compiled glossary is truncated');
-  return bytes.subarray(base + offset, base + offset + length);
-}
 const bytesOf = (a: Uint16Array | Uint32Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
+/** A compiled built-in glossary whose header is read: which YAML files it points into, and loading it with them. */
+export interface CompiledGlossary {
+  /** The files (as `glossary/models.yaml`) whose bytes {@link CompiledGlossary.load} needs. */
+  readonly yamlFiles: readonly string[];
+  /** Loads the glossary; throws, saying which, where a YAML file is missing or is not the one compiled. */
+  load(yaml: (file: string) => Uint8Array | undefined): BuiltinGlossary;
+}
+
 /**
- * Loads a compiled built-in glossary. Entries come without their definition, references and source, which are
- * read from their own JSON text on first access; the trie is loaded as it was built. Throws, saying what is
- * wrong, on a file that is not one or is of another format.
+ * Reads a compiled built-in glossary's header. Throws, saying what is wrong, on a file that is not one or is of
+ * another format.
  */
-export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
+export function openBuiltin(bytes: Uint8Array): CompiledGlossary {
   if (bytes.length < 12 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) throw new Error(`not a compiled glossary (format ${BUILTIN_FORMAT})`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const format = view.getUint32(4, true);
@@ -305,14 +295,41 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   if (12 + headerLength > bytes.length) throw new Error('compiled glossary is truncated (header)');
   const header = JSON.parse(decodeText(bytes.subarray(12, 12 + headerLength))) as Header;
   const base = align(12 + headerLength);
+  for (const [name, [offset, length]] of Object.entries(header.sections)) {
+    if (base + offset + length > bytes.length) throw new Error(`compiled glossary is truncated (section ${name})`);
+  }
+  return {
+    yamlFiles: header.files.filter((f) => f.yaml).map((f) => f.file),
+    load: (yaml) => loadCompiled(bytes, header, base, yaml),
+  };
+}
+
+/**
+ * Loads a compiled built-in glossary (see {@link openBuiltin}) with the YAML files its entries point into. Entries
+ * come without their definition, references and places, which are read from their YAML on first access; the trie
+ * is loaded as it was built.
+ */
+export function loadBuiltin(bytes: Uint8Array, yaml: (file: string) => Uint8Array | undefined = () => undefined): BuiltinGlossary {
+  return openBuiltin(bytes).load(yaml);
+}
+
+/** The YAML of each file its entries point into, checked to be the one compiled. */
+function checkedYaml(header: Header, yaml: (file: string) => Uint8Array | undefined): (Uint8Array | undefined)[] {
+  return header.files.map((f) => {
+    if (!f.yaml) return undefined;
+    const b = yaml(f.file);
+    if (!b) throw new Error(`${f.file} is missing`);
+    if (b.length !== f.yaml.bytes || contentHash(b) !== f.yaml.hash) throw new Error(`${f.file} is not the file the glossary was compiled from`);
+    return b;
+  });
+}
+
+function loadCompiled(bytes: Uint8Array, header: Header, base: number, yaml: (file: string) => Uint8Array | undefined): BuiltinGlossary {
+  const texts = checkedYaml(header, yaml);
   const section = (name: Section) => {
     const [offset, length] = header.sections[name];
-    const at = base + offset;
-    if (at + length > bytes.length) throw new Error(`compiled glossary is truncated (section ${name})`);
-    return bytes.slice(at, at + length); // a copy, aligned for the typed arrays
+    return bytes.slice(base + offset, base + offset + length); // a copy, aligned for the typed arrays
   };
-  const details = view8(bytes, base, header.sections.details);
-  const offsets = new Int32Array(section('offsets').buffer);
   // The whole trie, with where each pattern ends: the matcher is made without making any pattern.
   const trie: CompiledTrie = {
     label: new Uint16Array(section('label').buffer),
@@ -320,11 +337,20 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
     terminal: new Int32Array(section('ends').buffer),
     flags: section('flags'),
   };
-  const fileOfChunk: string[] = header.files.flatMap((f) => Array<string>(f.entries).fill(f.file));
-  const chunk = (k: number) => JSON.parse(decodeText(details.subarray(offsets[k], offsets[k + 1] - 1))) as Detail;
+  const records = unpackRecords(new Int32Array(section('slices').buffer));
+  const fileOfChunk: number[] = header.files.flatMap((f, i) => Array<number>(f.entries).fill(i));
+  let extraList: Record<number, Extra> | undefined;
+  const references = section('references');
+  const extras = () => (extraList ??= JSON.parse(decodeText(section('extras'))) as Record<number, Extra>);
+  const slices: (EntrySlice | RawEntry)[] = [];
+  // An entry's details: its slice of YAML, or the entry stored whole.
+  const detail = (k: number) =>
+    (slices[k] ??= extras()[k]?.inline
+      ? asParsed(revive({ format: 3, files: [{ file: header.files[fileOfChunk[k]].file, problems: [], entries: [extras()[k].inline!] }] })[0].entries[0])
+      : new EntrySlice(texts[fileOfChunk[k]]!, records.subarray(k * SLICE_STRIDE, (k + 1) * SLICE_STRIDE), header.files[fileOfChunk[k]].file, references));
   let hotList: HotEntry[] | undefined;
   const hot = () => (hotList ??= JSON.parse(decodeText(section('hot'))) as HotEntry[]);
-  const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], chunk, fileOfChunk), (i) => hot()[i][8]);
+  const entries = new LazyEntries(header.ids, (i) => hotEntry(hot()[i], detail(hot()[i][0])), (i) => hot()[i][8]);
   const nameLists: string[][] = [];
   const names = (i: number) => (nameLists[i] ??= namesOf(hot()[i]));
   const table = patternTable(() => JSON.parse(decodeText(section('patterns'))) as CompactPattern[], trie.terminal.length, header.ids, names);
@@ -332,11 +358,24 @@ export function loadBuiltin(bytes: Uint8Array): BuiltinGlossary {
   const alone = new GlossaryIndex(entries, patterns, header.problems, trie, undefined, table);
   let files: ParsedGlossaryFile[] | undefined;
   const all = () => {
-    const list = (JSON.parse(decodeText(details)) as Detail[]).map((d) => compactOf(d, hot()));
+    const hotOf = new Map(hot().map((t) => [t[0], t]));
+    const rawAt = (k: number): RawEntry => {
+      const d = detail(k);
+      if (!(d instanceof EntrySlice)) return d;
+      const t = hotOf.get(k)!;
+      return d.lazyEntry(withDifferences(derivedValues(hotValues(t), new Set(d.fields)), extras()[k]?.values), t[14]);
+    };
     let k = 0;
-    return revive({ format: 3, files: header.files.map((f) => ({ file: f.file, problems: f.problems, entries: list.slice(k, (k += f.entries)) })) });
+    return header.files.map((f) => ({ file: f.file, problems: f.problems, entries: Array.from({ length: f.entries }, () => rawAt(k++)) }));
   };
   return { alone, files: () => (files ??= all()), fileCount: header.files.length };
+}
+
+/** A revived entry with the fields a parse gives, as a parse gives them (JSON leaves out those that are undefined). */
+function asParsed(e: RawEntry): RawEntry {
+  const { preferred, avoid, forms, ...rest } = e;
+  const given = { zh: e.zh, abbr: e.abbr, level: e.level, caseSensitive: e.caseSensitive, draft: e.draft, verb: e.verb };
+  return { ...rest, ...given, ...(preferred ? { preferred } : {}), ...(avoid ? { avoid } : {}), ...(forms ? { forms } : {}) };
 }
 
 /** The stored patterns, each revived the first time it is asked for (the list is parsed once, on first use). */
@@ -409,10 +448,8 @@ class LazyEntries implements ReadonlyMap<string, GlossaryEntry> {
   }
 }
 
-function hotEntry(t: HotEntry, chunk: (k: number) => Detail, fileOfChunk: readonly string[]): GlossaryEntry {
-  const [k, id, en, zh, abbr, aliases, category, level, related, caseSensitive, draft, verb, senses, notIn, , preferred, avoid] = t;
-  let detail: Detail | undefined;
-  const full = () => (detail ??= chunk(k));
+function hotEntry(t: HotEntry, detail: EntrySlice | RawEntry): GlossaryEntry {
+  const [, id, en, zh, abbr, aliases, category, level, related, caseSensitive, draft, verb, senses, notIn, , preferred, avoid] = t;
   const e = {
     id,
     en,
@@ -434,31 +471,9 @@ function hotEntry(t: HotEntry, chunk: (k: number) => Detail, fileOfChunk: readon
     source: undefined as unknown as SourceRange,
     builtin: true,
   };
-  later(e, 'definition', () => full().definition);
-  later(e, 'references', () => full().references);
-  later(e, 'source', () => {
-    const [line, column, endLine, endColumn] = full().range;
-    return { file: fileOfChunk[k], line, column, endLine, endColumn };
-  });
+  const slice = detail instanceof EntrySlice ? detail : undefined;
+  later(e, 'definition', () => (slice ? slice.definition() : (detail as RawEntry).definition));
+  later(e, 'references', () => (slice ? slice.references() : (detail as RawEntry).references));
+  later(e, 'source', () => (slice ? slice.range() : (detail as RawEntry).range));
   return e;
-}
-
-/** Makes `key` of `o` computed on first access, then a plain property (it stays enumerable, in its place). */
-function later<T extends object, K extends keyof T>(o: T, key: K, get: () => T[K]): void {
-  Object.defineProperty(o, key, {
-    configurable: true,
-    enumerable: true,
-    get: () => {
-      const value = get();
-      Object.defineProperty(o, key, { value, enumerable: true, configurable: true, writable: false });
-      return value;
-    },
-  });
-}
-
-/** Maps the per-language values of a `preferred` or `avoid` field. */
-function mapLanguages<A, B>(o: Partial<Record<TermLanguage, A>>, f: (a: A) => B): Partial<Record<TermLanguage, B>> {
-  const out: Partial<Record<TermLanguage, B>> = {};
-  for (const [l, v] of Object.entries(o) as [TermLanguage, A][]) out[l] = f(v);
-  return out;
 }

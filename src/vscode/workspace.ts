@@ -74,7 +74,7 @@ export function indexStorage(folder: vscode.Uri | undefined, version: string): I
   };
 }
 
-/** The glossary shipped with the extension: dist/glossary.bin, or the YAML files of glossary/. */
+/** The glossary shipped with the extension: dist/glossary.bin with the YAML files of glossary/, or those files alone. */
 export function builtinGlossary(extensionUri: vscode.Uri, log: Logger) {
   const dir = vscode.Uri.joinPath(extensionUri, 'glossary');
   return () =>
@@ -82,6 +82,7 @@ export function builtinGlossary(extensionUri: vscode.Uri, log: Logger) {
       {
         readFile: (uri) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true))),
         precompiled: vscode.Uri.joinPath(extensionUri, 'dist', 'glossary.bin').toString(),
+        yamlUri: (file) => vscode.Uri.joinPath(extensionUri, file).toString(),
         yamlFiles: async () =>
           (await vscode.workspace.fs.readDirectory(dir))
             .filter(([n, t]) => t === vscode.FileType.File && /\.ya?ml$/.test(n))

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { loadBuiltin, type BuiltinGlossary } from '../../src/core/precompiled';
+import { builtinYamlBytes } from '../../src/cli/glossaries';
 
 /** The repository root (tests run from out/test/unit, sources live in test/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -26,5 +27,6 @@ export function termsGlossary(): GlossaryIndex {
 
 /** The built-in glossary as the build compiled it (dist/glossary.bin), loaded as the extension loads it. */
 export function compiledBuiltin(): BuiltinGlossary {
-  return loadBuiltin(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin'))));
+  const yaml = builtinYamlBytes(path.join(ROOT, 'glossary'));
+  return loadBuiltin(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin'))), (f) => yaml.get(f));
 }

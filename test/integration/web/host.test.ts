@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import MarkdownIt from 'markdown-it';
 import { addAndHover, openNote, ORIGINAL, removeGlossary, writeGlossary } from '../addTermCase';
+import { definitionAtShippedLine, hoverShowsShippedDefinition } from '../compiledGlossaryCase';
 import { editorMarks, previewMarks } from '../previewMarks';
 import { api, closeAll, discardAndCloseAll, eventually, eventuallyDefined, setConfig, workspaceUri } from '../util';
 
@@ -126,5 +127,15 @@ describe('glossary tooltips in the Markdown preview, in the web host', function 
       await a.ready();
       return render().includes('general-task-solver') ? undefined : true;
     }, 'the entry gone again', 20_000);
+  });
+
+  it('hovers a built-in entry with the definition its shipped YAML gives (read with workspace.fs)', async () => {
+    await hoverShowsShippedDefinition();
+    await closeAll();
+  });
+
+  it('goes to a built-in entry at its line in the read-only shipped file', async () => {
+    await definitionAtShippedLine();
+    await closeAll();
   });
 });
