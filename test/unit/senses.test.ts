@@ -108,7 +108,7 @@ describe('senses of the built-in glossary on real sentences', () => {
   const cases: [string, string, string[]][] = [
     // 推理: inference and reasoning
     ['通过PEFT所微调的模型，都可以使用下面的方法进行重新加载，并推理：', '推理', ['inference']],
-    ['**分布式推理**：框架支持在多 GPU 环境中进行分布式推理，通过模型并行策略和高效的数据通信，提升了处理大型模型的能力。', '推理', ['inference', 'inference']],
+    ['**分布式推理**：框架支持在多 GPU 环境中进行分布式推理，通过模型并行策略和高效的数据通信，提升了处理大型模型的能力。', '分布式推理', ['distributed-inference', 'distributed-inference']],
     // 数学推理 is mathematical reasoning, an entry of its own (the reasoning sense, named more narrowly)
     ['在数学推理任务中，GRPO可以帮助模型：', '数学推理', ['mathematical-reasoning']],
     ['DeepSeek-R1-Zero是一个通过大规模强化学习（RL）训练的模型，在推理方面表现出色。', '推理', ['reasoning']],
@@ -164,7 +164,7 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['Each linear layer adds a bias to the product of the input and the weight matrix.', 'bias', []],
     ['Top-p sampling with a temperature of 0.7 keeps the generation diverse.', 'sampling', []],
     // 精度: numerical precision, and accuracy
-    ['在机器学习术语中，FP32 称为全精度 (4 字节)，而 BF16 和 FP16 称为半精度 (2 字节)。', '精度', ['numerical-precision']],
+    ['在机器学习术语中，FP32 称为全精度 (4 字节)，而 BF16 和 FP16 称为半精度 (2 字节)。', '全精度', ['full-precision']],
     ['混合精度训练是一种同时使用不同精度浮点数进行深度学习模型训练的技术。', '精度', ['numerical-precision']],
     ['最近的研究表明 PTQ 在 8 位整数上(INT8) 仅权重量化不会损害 LLMs 的质量，并且当应用 GPTQ 等高级算法时，INT4 权重量化仅观察到较小的精度下降。', '精度', ['accuracy']],
     ['大多数大模型 16-bit 权重真的可以量化到 8-bit 而不太损失精度。', '精度', ['accuracy']],
