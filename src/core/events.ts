@@ -59,6 +59,16 @@ export class Debouncer implements Disposable {
   }
 }
 
+/** A clock for long loops on the host's thread: true once `ms` have passed since it started or last said true. */
+export function sliceClock(ms: number): () => boolean {
+  let start = Date.now();
+  return () => {
+    if (Date.now() - start < ms) return false;
+    start = Date.now();
+    return true;
+  };
+}
+
 /** Yields to the host's event loop, so long work runs in small slices. */
 export function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

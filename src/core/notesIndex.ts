@@ -1,4 +1,4 @@
-import { Debouncer, Emitter, yieldToHost, type Disposable } from './events';
+import { Debouncer, Emitter, sliceClock, yieldToHost, type Disposable } from './events';
 import { INDEX_SLICE_MS } from './limits';
 import type { GlossaryState } from './documents';
 import { matchNoteProse, type NoteProse } from './noteProse';
@@ -182,9 +182,9 @@ export class NotesIndex implements Disposable {
   private summary(uri: string): FileSummary | undefined {
     const note = this.notes.get(uri);
     if (!note) return undefined;
+    const cached = this.current(uri);
+    if (cached) return cached;
     const g = this.options.glossary();
-    const s = this.summaries.get(uri);
-    if (s?.generation === g.generation) return s.summary;
     const summary = summarize(note.hash, matchNoteProse(note.prose, g.index.matcher));
     this.summaries.set(uri, { generation: g.generation, summary });
     return summary;
@@ -255,14 +255,11 @@ export class NotesIndex implements Disposable {
 
   private async rematchAll(): Promise<void> {
     const mine = ++this.rematches;
-    let slice = Date.now();
+    const due = sliceClock(INDEX_SLICE_MS);
     for (const uri of [...this.notes.keys()]) {
       if (this.rematches !== mine) return; // a later build or glossary change started another
       this.summary(uri);
-      if (Date.now() - slice > INDEX_SLICE_MS) {
-        await yieldToHost();
-        slice = Date.now();
-      }
+      if (due()) await yieldToHost();
     }
   }
 

@@ -1,4 +1,4 @@
-import { yieldToHost } from './events';
+import { sliceClock, yieldToHost } from './events';
 import { DEFAULT_LIMITS } from './limits';
 import { hashText, proseOfNote, type NoteProse } from './noteProse';
 import { decodeText, type ServiceWorkspace } from './workspace';
@@ -49,14 +49,11 @@ export async function readProse(workspace: Pick<ServiceWorkspace, 'readFile'>, r
 export function inProcessReader(workspace: Pick<ServiceWorkspace, 'readFile'>, sliceMs = 15): ProseReader {
   return {
     async read(requests, maxChars, onResult, cancelled) {
-      let sliceStart = Date.now();
+      const due = sliceClock(sliceMs);
       for (const req of requests) {
         if (cancelled()) return;
         onResult(await readProse(workspace, req, maxChars));
-        if (Date.now() - sliceStart >= sliceMs) {
-          await yieldToHost();
-          sliceStart = Date.now();
-        }
+        if (due()) await yieldToHost();
       }
     },
   };

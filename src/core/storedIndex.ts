@@ -1,4 +1,4 @@
-import { yieldToHost } from './events';
+import { sliceClock, yieldToHost } from './events';
 import { INDEX_SLICE_MS } from './limits';
 import type { NoteProse } from './noteProse';
 
@@ -10,16 +10,6 @@ const FORMAT = 5;
 /** Numbers per piece in {@link NoteProse.pieces}. */
 const STRIDE = 6;
 
-/** Tells when a long loop on the host's thread has run for a slice, so it can yield (never, when not `sliced`). */
-function slices(sliced: boolean): () => boolean {
-  let start = Date.now();
-  return () => {
-    if (!sliced || Date.now() - start < INDEX_SLICE_MS) return false;
-    start = Date.now();
-    return true;
-  };
-}
-
 /**
  * The stored form of the notes index: a first line with its format, the version of the tool that wrote it and the
  * number of notes, then one line per note (`[uri, hash, prose]`), so that neither writing nor reading it holds the
@@ -28,7 +18,7 @@ function slices(sliced: boolean): () => boolean {
 export async function encodeIndex(files: StoredNotes, version: string | undefined, sliced = false): Promise<string> {
   const uris = Object.keys(files);
   const lines = [JSON.stringify({ format: FORMAT, version, notes: uris.length })];
-  const due = slices(sliced);
+  const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
   for (const uri of uris) {
     lines.push(JSON.stringify([uri, files[uri].hash, files[uri].prose]));
     if (due()) await yieldToHost();
@@ -50,7 +40,7 @@ export async function decodeIndex(text: string, version: string | undefined, sli
   if (head.version !== version) return `written by version ${String(head.version ?? 'unknown')}, this is ${version ?? 'unknown'}`;
   if (!Number.isInteger(head.notes)) return 'no notes in it';
   const files: Record<string, { hash: string; prose: NoteProse }> = {};
-  const due = slices(sliced);
+  const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
   for (let n = 0; at >= 0; n++) {
     const next = text.indexOf('\n', at + 1);
     const note = parseLine(text.slice(at + 1, next < 0 ? undefined : next));
