@@ -267,13 +267,7 @@ export class Matcher implements TermMatcher {
     const candidates: Match[] = [];
     let node = ROOT;
     for (let i = from; i < to; i++) {
-      const c = lowerCode(normalizeCode(text.charCodeAt(i)));
-      let next = this.child(node, c);
-      while (next === -1 && node !== ROOT) {
-        node = this.fail[node];
-        next = this.child(node, c);
-      }
-      node = next === -1 ? ROOT : next;
+      node = this.step(node, text.charCodeAt(i));
       let out = this.hasOutputs(node) ? node : this.dictLink[node];
       while (out !== -1) {
         for (let k = this.outStart[out]; k < this.outStart[out + 1]; k++) {
@@ -293,16 +287,21 @@ export class Matcher implements TermMatcher {
   mentions(text: string): boolean {
     let node = ROOT;
     for (let i = 0; i < text.length; i++) {
-      const c = lowerCode(normalizeCode(text.charCodeAt(i)));
-      let next = this.child(node, c);
-      while (next === -1 && node !== ROOT) {
-        node = this.fail[node];
-        next = this.child(node, c);
-      }
-      node = next === -1 ? ROOT : next;
+      node = this.step(node, text.charCodeAt(i));
       if (this.hasOutputs(node) || this.dictLink[node] !== -1) return true;
     }
     return false;
+  }
+
+  /** The automaton's state after reading character `code` in state `node` (case and width folded, fail links followed). */
+  private step(node: number, code: number): number {
+    const c = lowerCode(normalizeCode(code));
+    let next = this.child(node, c);
+    while (next === -1 && node !== ROOT) {
+      node = this.fail[node];
+      next = this.child(node, c);
+    }
+    return next === -1 ? ROOT : next;
   }
 
   /** The patterns compiled (those with a non-empty name), in the order `Match.pattern` numbers them. */
