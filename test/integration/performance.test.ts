@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, eventually, workspaceUri } from './util';
+import { api, closeAll, eventually, replaceAndSave, workspaceUri } from './util';
 
 describe('incremental scans and the persisted notes index', () => {
   afterEach(closeAll);
@@ -61,18 +61,15 @@ describe('the notes index under concurrent changes', function () {
     await a.indexed();
     const notes = Array.from({ length: 30 }, (_, i) => workspaceUri('notes', `bulk-${i}.md`));
     for (const uri of notes) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# 批量\n\nLoRA 与 RLHF。\n\n'.repeat(40)));
-    const gdoc = await vscode.workspace.openTextDocument(workspaceUri('my.glossary.yaml'));
-    const original = gdoc.getText();
+    const glossary = workspaceUri('my.glossary.yaml');
+    const original = (await vscode.workspace.openTextDocument(glossary)).getText();
     try {
       const build = vscode.commands.executeCommand('llmGlossary.rebuildIndex');
       const doc = await vscode.workspace.openTextDocument(notes[3]);
       const editor = await vscode.window.showTextDocument(doc);
       await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'GQA 与 zebra attention。\n\n'));
-      await doc.save();
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(gdoc.uri, gdoc.positionAt(original.length), '  - id: zebra-attention\n    en: zebra attention\n    category: custom\n    definition: {en: A striped attention pattern made up for this test.}\n');
-      await vscode.workspace.applyEdit(edit);
-      await gdoc.save();
+      assert.ok(await doc.save());
+      await replaceAndSave(glossary, `${original}  - id: zebra-attention\n    en: zebra attention\n    category: custom\n    definition: {en: A striped attention pattern made up for this test.}\n`);
       await build;
       const key = vscode.workspace.asRelativePath(notes[3]);
       await eventually(async () => {
@@ -85,10 +82,7 @@ describe('the notes index under concurrent changes', function () {
       const { current, fresh } = await a.indexSnapshots();
       assert.deepEqual(current, fresh);
     } finally {
-      const undo = new vscode.WorkspaceEdit();
-      undo.delete(gdoc.uri, new vscode.Range(gdoc.positionAt(original.length), gdoc.positionAt(gdoc.getText().length)));
-      await vscode.workspace.applyEdit(undo);
-      await gdoc.save();
+      await replaceAndSave(glossary, original);
       await closeAll();
       for (const uri of notes) await vscode.workspace.fs.delete(uri);
     }

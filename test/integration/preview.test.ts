@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LlmGlossaryApi } from '../../src/extension';
 import { editorMarks, previewMarks } from './previewMarks';
-import { api, closeAll, eventually, eventuallyDefined, open, setConfig, workspaceUri } from './util';
+import { api, closeAll, eventually, eventuallyDefined, open, replaceAndSave, setConfig, workspaceUri } from './util';
 
 /** Renders a document (or text) with the built-in Markdown extension, as its preview does. */
 async function render(what: vscode.TextDocument | string): Promise<string> {
@@ -59,8 +59,8 @@ describe('glossary tooltips in the Markdown preview (built-in Markdown extension
   it('renders the glossary of the moment: a saved edit of a user glossary adds a term and changes a definition', async () => {
     const a = await api();
     const editor = await open('notes', 'llm-s1.md');
-    const gdoc = await vscode.workspace.openTextDocument(workspaceUri('my.glossary.yaml'));
-    const original = gdoc.getText();
+    const glossary = workspaceUri('my.glossary.yaml');
+    const original = (await vscode.workspace.openTextDocument(glossary)).getText();
     const tipOf = (html: string, id: string) => new RegExp(`data-entry="${id}">[^<]*<span class="llmg-tip" role="tooltip">(.*?)</span></span>`).exec(html)?.[1];
     // Rendered once before the edit, so the Markdown extension holds this version's tokens.
     const before = await eventuallyDefined(async () => {
@@ -69,15 +69,12 @@ describe('glossary tooltips in the Markdown preview (built-in Markdown extension
     }, 'a tooltip on 涌现能力');
     assert.ok(!before.includes('data-entry="general-task-solver"'), '通用任务求解器 is not a term yet');
     assert.doesNotMatch(tipOf(before, 'emergent-abilities')!, /made up for the preview test/);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(
-      gdoc.uri,
-      gdoc.positionAt(original.length),
-      '  - id: general-task-solver\n    en: general-purpose task solver\n    zh: 通用任务求解器\n    category: custom\n    definition: {en: A model that solves many tasks (a definition made up for the preview test)., zh: 预览测试编写的释义。}\n' +
+    await replaceAndSave(
+      glossary,
+      original +
+        '  - id: general-task-solver\n    en: general-purpose task solver\n    zh: 通用任务求解器\n    category: custom\n    definition: {en: A model that solves many tasks (a definition made up for the preview test)., zh: 预览测试编写的释义。}\n' +
         '  - id: emergent-abilities\n    en: emergent abilities\n    category: training\n    definition: {en: Abilities that appear only at scale (made up for the preview test)., zh: 预览测试改写的释义。}\n',
     );
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await gdoc.save());
     try {
       const after = await eventuallyDefined(async () => {
         await a.ready();
@@ -90,10 +87,7 @@ describe('glossary tooltips in the Markdown preview (built-in Markdown extension
       // The editor underlines the new term too: the preview and the editor read the same glossary.
       assert.ok(editorMarks(a, editor.document).some((e) => e.mark === 'general-task-solver 通用任务求解器'), 'the editor has the new term');
     } finally {
-      const undo = new vscode.WorkspaceEdit();
-      undo.delete(gdoc.uri, new vscode.Range(gdoc.positionAt(original.length), gdoc.positionAt(gdoc.getText().length)));
-      await vscode.workspace.applyEdit(undo);
-      await gdoc.save();
+      await replaceAndSave(glossary, original);
     }
     await eventually(async () => {
       await a.ready();

@@ -79,3 +79,16 @@ export async function discardAndCloseAll(): Promise<void> {
   }
   await closeAll();
 }
+
+/**
+ * Replaces the whole text of a workspace file through one WorkspaceEdit and saves it. Each step takes a fresh
+ * TextDocument: one opened earlier and never shown may have been closed by the host meanwhile (on a busy machine
+ * after a few minutes), and the edit reopens the file as a new document.
+ */
+export async function replaceAndSave(uri: vscode.Uri, text: string): Promise<void> {
+  const before = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(before.positionAt(0), before.positionAt(before.getText().length)), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.ok(await (await vscode.workspace.openTextDocument(uri)).save(), `saved ${uri.path}`);
+}
