@@ -1,6 +1,6 @@
 // npm run eval: scores the scanner with the built-in glossary against the hand labels in eval/labels/.
 // Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG|all] [--mapping]
-// Splits: `dev` (tuned on), `dev2`, `dev3`, `dev4` (earlier held-out halves, tuned on once each was scored), `heldout`
+// Splits: `dev` (tuned on), `dev2`, `dev3`, `dev4`, `dev5` (earlier held-out halves, tuned on once each was scored), `heldout`
 // (scored only at the end). `--split dev` takes every dev half.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,18 +29,20 @@ interface Note {
   file: string;
   split: Split;
 }
-type Split = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'heldout';
+type Split = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'heldout';
 const SPLITS: readonly [Split, string][] = [
   ['dev', 'dev'],
   ['dev2', 'dev-2'],
   ['dev3', 'dev-3'],
   ['dev4', 'dev-4'],
+  ['dev5', 'dev-5'],
   ['heldout', 'held-out'],
 ];
 /** Verdicts on reported concepts that no label names: the labeller missed it, the tool is wrong, or not a concept. */
 type Verdict = 'label-missed' | 'wrong' | 'not-a-concept';
 
 const EVAL = path.join(ROOT, 'eval');
+const labelFile = (n: Note) => path.join(EVAL, 'labels', `${n.slug}.json`);
 const readJson = <T>(f: string, fallback?: T): T => (fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as T) : (fallback as T));
 
 /** Label concept key: its English name and sense. */
@@ -88,7 +90,7 @@ interface FileScore {
 }
 
 function scoreNote(note: Note, glossary: GlossaryIndex, byName: Map<string, Set<string>>, map: Record<string, string[] | null>, verdicts: Record<string, Verdict>): FileScore {
-  const labels = readJson<Labels>(path.join(EVAL, 'labels', `${note.slug}.json`));
+  const labels = readJson<Labels>(labelFile(note));
   const text = fs.readFileSync(path.join(ROOT, '..', 'shared', 'corpus', note.file), 'utf8');
   const occ = scanDocument(text, glossary).occurrences;
   const scored = occ.filter((o) => glossary.get(o.entryId)?.category !== 'organizations');
@@ -207,7 +209,10 @@ function main(): void {
   const args = process.argv.slice(2);
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
   const details = args.includes('--details') ? args[args.indexOf('--details') + 1] : undefined;
-  const notes = readJson<{ notes: Note[] }>(path.join(EVAL, 'notes.json')).notes.filter((n) => split === 'all' || n.split.startsWith(split));
+  const drawn = readJson<{ notes: Note[] }>(path.join(EVAL, 'notes.json')).notes.filter((n) => split === 'all' || n.split.startsWith(split));
+  // A half is listed when it is drawn and scored once its labels are in.
+  const notes = drawn.filter((n) => fs.existsSync(labelFile(n)));
+  if (notes.length < drawn.length) console.error(`${drawn.length - notes.length} drawn notes have no labels yet and are not scored`);
   const glossary = loadBuiltin();
   const byName = nameIndex(glossary);
   const map = readJson<Record<string, string[] | null>>(path.join(EVAL, 'concept-map.json'), {});
@@ -228,7 +233,7 @@ function main(): void {
 function printMapping(notes: Note[], glossary: GlossaryIndex, byName: Map<string, Set<string>>, map: Record<string, string[] | null>): void {
   for (const n of notes) {
     console.log(`## ${n.slug}`);
-    for (const c of readJson<Labels>(path.join(EVAL, 'labels', `${n.slug}.json`)).concepts) {
+    for (const c of readJson<Labels>(labelFile(n)).concepts) {
       console.log(`  ${keyOf(c)} → ${entriesFor(c, glossary, byName, map).join(', ') || 'no entry'}`);
     }
   }
