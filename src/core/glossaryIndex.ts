@@ -186,11 +186,14 @@ function namesOf(e: RawEntry): NameFacts[] {
   let facts = nameFacts.get(e);
   if (facts) return facts;
   facts = [];
-  for (const name of plainNames(e)) {
+  const names = plainNames(e);
+  const commonHeads = new Set(names.map((n) => headWord(n.value)).filter((h) => /^[^\p{Lu}]*\p{Ll}[^\p{Lu}]*$/u.test(h)));
+  for (const name of names) {
     const lower = normalizeTerm(name.value, false);
     if (!lower) continue;
     const sensitive = e.caseSensitive ?? defaultCaseSensitive(name.value);
-    const pattern = { term: name.value, entryId: e.id.value, caseSensitive: sensitive, plural: takesPlural(name.value) };
+    const plural = takesPlural(name.value) || commonHeads.has(headWord(name.value).toLowerCase());
+    const pattern = { term: name.value, entryId: e.id.value, caseSensitive: sensitive, plural };
     facts.push({ name, lower, exact: normalizeTerm(name.value, true), sensitive, pattern });
   }
   nameFacts.set(e, facts);
@@ -307,8 +310,12 @@ function terminology(e: RawEntry, report: Report): Pick<GlossaryEntry, 'preferre
   return { preferred, avoid };
 }
 
-/** Proper names (a capital, then lower case: Adam, Claude) keep their exact form; other names take a plural. */
-const takesPlural = (term: string) => !/^\p{Lu}[^\p{Lu}]*$/u.test(term.trim().split(/[\s-]+/).pop() ?? '');
+const headWord = (term: string) => term.trim().split(/[\s-]+/).pop() ?? '';
+/**
+ * Proper names (a capital, then lower case: Adam, Claude) keep their exact form; other names take a plural. An
+ * entry's own names can say otherwise: `Agent` beside `AI agent` is the common noun capitalised, and takes one.
+ */
+const takesPlural = (term: string) => !/^\p{Lu}[^\p{Lu}]*$/u.test(headWord(term));
 
 function namePatterns(claims: readonly Claim[]): MatchPattern[] {
   return claims.filter((c) => c.active).map((c) => c.pattern);
