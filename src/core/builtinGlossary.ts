@@ -1,5 +1,7 @@
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from './glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from './glossaryLoader';
+import { once } from './lazy';
+import { hashText } from './noteProse';
 import { openBuiltin, type BuiltinGlossary } from './precompiled';
 import { decodeText, type Logger } from './workspace';
 
@@ -29,8 +31,12 @@ export async function readBuiltinGlossary(files: BuiltinGlossaryFiles, log: Logg
     log.warn(`precompiled glossary unavailable (${(e as Error).message}); parsing the YAML files`);
   }
   const out: ParsedGlossaryFile[] = [];
-  for (const f of await files.yamlFiles()) out.push(parseGlossaryFile(decodeText(await files.readFile(f.uri)), f.file));
-  return { files: () => out, fileCount: out.length };
+  const texts: string[] = [];
+  for (const f of await files.yamlFiles()) {
+    texts.push(f.file, decodeText(await files.readFile(f.uri)));
+    out.push(parseGlossaryFile(texts[texts.length - 1], f.file));
+  }
+  return { files: () => out, fileCount: out.length, fingerprint: once(() => `yaml:${hashText(texts.join('\0'))}`) };
 }
 
 /**

@@ -36,6 +36,12 @@ export interface DocumentScan {
 export interface GlossaryState {
   readonly index: GlossaryIndex;
   readonly generation: number;
+  /**
+   * Names what the glossary was built from (the built-in glossary's bytes, each user file's name and text), worked
+   * out on the first call: the notes index keeps the entries each note uses between sessions under it. Absent
+   * where the sources are not known; nothing matched is then kept.
+   */
+  readonly fingerprint?: () => string;
 }
 
 const EMPTY: ScanResult = { occurrences: [], headings: [], lineCount: 1, lastLine: 1 };

@@ -4,7 +4,9 @@ import { indexLayers, type BuiltinGlossary } from './builtinGlossary';
 import { buildGlossary, type GlossaryIndex, type GlossaryLayer } from './glossaryIndex';
 import { parseGlossaryFile, type ParsedGlossaryFile } from './glossaryLoader';
 import type { GlossaryState } from './documents';
+import { once } from './lazy';
 import { GLOSSARY_RELOAD_DELAY_MS } from './limits';
+import { hashText } from './noteProse';
 import { readText, type GlossarySource, type Logger, type ServiceWorkspace } from './workspace';
 
 /** The scheme of the read-only documents that show the built-in glossary files (`llm-glossary:/glossary/x.yaml`). */
@@ -161,11 +163,18 @@ export class GlossaryLayers implements Disposable {
     if (same) return;
     this.userFiles = new Map(sources.map((s) => [s.display, s.uri]));
     const index = indexLayers(builtin, layers);
-    this.state = { index, generation: this.state.generation + 1 };
+    this.state = { index, generation: this.state.generation + 1, fingerprint: this.fingerprint(builtin, sources) };
     for (const p of index.problems) if (!this.userFiles.has(p.file)) this.log.warn(formatProblem(p));
     const files = layers.length + (builtin?.fileCount ?? 0);
     this.log.info(`glossary loaded: ${index.entries.size} entries from ${files} files, ${index.problems.length} problems, ${Date.now() - started} ms`);
     this.changed.fire(index);
+  }
+
+  /** What this load was built from (see {@link GlossaryState.fingerprint}); unknown for a built-in file list. */
+  private fingerprint(builtin: BuiltinGlossary | undefined, sources: readonly GlossarySource[]): (() => string) | undefined {
+    const base = builtin ? builtin.fingerprint : () => 'none';
+    const texts = sources.map((s) => `${s.display}\0${this.parsed.get(s.uri)?.text ?? ''}`);
+    return base && once(() => hashText([base(), ...texts].join('\u0001')));
   }
 
   private async builtin(): Promise<BuiltinGlossary> {

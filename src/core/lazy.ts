@@ -19,3 +19,13 @@ export function passOn<T extends object, K extends keyof T>(o: T, key: K, from: 
   if (Object.getOwnPropertyDescriptor(from, fromKey)?.get) later(o, key, get);
   else Object.defineProperty(o, key, { value: get(), enumerable: true, configurable: true, writable: true });
 }
+
+/** A function that works out its value on the first call, then gives that value. */
+export function once<T>(get: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [get(), true];
+    return value;
+  };
+}

@@ -4,7 +4,7 @@ import type { GlossaryState } from './documents';
 import { matchNoteProse, type NoteProse } from './noteProse';
 import type { ProseReader, ProseResult } from './proseReader';
 import type { Occurrence } from './scanner';
-import { decodeIndex, encodeIndex, type StoredNotes } from './storedIndex';
+import { decodeIndex, encodeIndex, type StoredIndex, type StoredNote } from './storedIndex';
 import type { Logger, ServiceWorkspace } from './workspace';
 import { summarize, type FileSummary } from './workspaceIndex';
 
@@ -44,12 +44,16 @@ export interface NotesIndexOptions {
 interface Note {
   readonly hash: string;
   readonly prose: NoteProse;
+  /** The entries the note uses, as stored by an earlier session, and the fingerprint of the glossary it used. */
+  readonly stored?: { readonly fingerprint: string; readonly ids: readonly string[] };
 }
 
 /**
  * Every Markdown note of the workspace and the concepts it uses, for references and usage counts. It keeps each
  * note's prose, so a glossary change re-matches the notes (in slices) instead of reading and parsing them again;
- * the prose is persisted by content hash, so re-opening a workspace parses only notes that changed.
+ * the prose is persisted by content hash, so re-opening a workspace parses only notes that changed; and the entries
+ * each note uses are persisted with the glossary's fingerprint, so re-opening with the same glossary matches a
+ * note only when its occurrences are asked for (usage counts need none).
  *
  * Reads may overlap (a save during a build, a build during a build): each read of a note is numbered, and only
  * the result of the latest read of a note is kept, so the index always ends equal to a fresh build.
@@ -190,10 +194,11 @@ export class NotesIndex implements Disposable {
     return summary;
   }
 
-  /** Every use of an entry, note by note in URI order. */
+  /** Every use of an entry, note by note in URI order (matching only notes that may use it). */
   usesOf(entryId: string): { uri: string; occurrences: readonly Occurrence[] }[] {
     const out: { uri: string; occurrences: readonly Occurrence[] }[] = [];
     for (const uri of [...this.notes.keys()].sort()) {
+      if (!this.current(uri) && this.storedIds(uri)?.includes(entryId) === false) continue;
       const occ = this.summary(uri)?.byEntry.get(entryId);
       if (occ?.length) out.push({ uri, occurrences: occ });
     }
@@ -212,18 +217,29 @@ export class NotesIndex implements Disposable {
     const until = Date.now() + INDEX_SLICE_MS;
     let partial = this.rematching !== undefined;
     for (const uri of this.notes.keys()) {
-      const summary = this.current(uri) ?? (partial || Date.now() > until ? undefined : this.summary(uri));
-      if (!summary && !partial) {
+      const ids = this.idsOf(uri) ?? (partial || Date.now() > until ? undefined : this.summary(uri)?.byEntry.keys());
+      if (!ids && !partial) {
         // Not matched yet and no time left: it counts as it did before (or not at all) until the re-match is done.
         partial = true;
         void this.rematch();
       }
-      for (const id of (summary ?? this.summaries.get(uri)?.summary)?.byEntry.keys() ?? []) map.set(id, (map.get(id) ?? 0) + 1);
+      for (const id of ids ?? this.summaries.get(uri)?.summary.byEntry.keys() ?? []) map.set(id, (map.get(id) ?? 0) + 1);
     }
     if (partial) return map;
     this.counts = { generation, seq: this.seq, map };
     this.dirty = false;
     return map;
+  }
+
+  /** The entries a note uses with the current glossary, if known without matching it. */
+  private idsOf(uri: string): Iterable<string> | undefined {
+    return this.current(uri)?.byEntry.keys() ?? this.storedIds(uri);
+  }
+
+  /** The entries a note uses as stored by an earlier session, if it used the current glossary. */
+  private storedIds(uri: string): readonly string[] | undefined {
+    const stored = this.notes.get(uri)?.stored;
+    return stored && stored.fingerprint === this.options.glossary().fingerprint?.() ? stored.ids : undefined;
   }
 
   /** A note's summary if it was matched with the current glossary. */
@@ -258,7 +274,7 @@ export class NotesIndex implements Disposable {
     const due = sliceClock(INDEX_SLICE_MS);
     for (const uri of [...this.notes.keys()]) {
       if (this.rematches !== mine) return; // a later build or glossary change started another
-      this.summary(uri);
+      if (!this.storedIds(uri)) this.summary(uri);
       if (due()) await yieldToHost();
     }
   }
@@ -271,16 +287,20 @@ export class NotesIndex implements Disposable {
   private async load(): Promise<void> {
     const storage = this.options.storage;
     if (!storage) return;
-    let files: StoredNotes | string | undefined;
+    let stored: StoredIndex | string | undefined;
     try {
       const text = await storage.read();
-      files = text ? await decodeIndex(text, storage.version, true) : undefined;
+      stored = text ? await decodeIndex(text, storage.version, true) : undefined;
     } catch (e) {
-      files = `it could not be read (${(e as Error).message})`;
+      stored = `it could not be read (${(e as Error).message})`;
     }
-    if (typeof files === 'string') return this.options.log.warn(`the stored notes index was discarded and is rebuilt: ${files}`);
-    if (!files) return;
-    for (const [uri, f] of Object.entries(files)) if (!this.notes.has(uri)) this.notes.set(uri, { hash: f.hash, prose: f.prose });
+    if (typeof stored === 'string') return this.options.log.warn(`the stored notes index was discarded and is rebuilt: ${stored}`);
+    if (!stored) return;
+    const fingerprint = stored.matched;
+    for (const [uri, f] of Object.entries(stored.notes)) {
+      if (this.notes.has(uri)) continue;
+      this.notes.set(uri, { hash: f.hash, prose: f.prose, ...(fingerprint !== undefined && f.ids ? { stored: { fingerprint, ids: f.ids } } : {}) });
+    }
   }
 
   /**
@@ -290,10 +310,14 @@ export class NotesIndex implements Disposable {
   private async save(sliced = true): Promise<void> {
     if (!this.options.storage || this.unsaved) return;
     const mine = ++this.saves.started;
-    const files: StoredNotes = {};
-    for (const [uri, n] of this.notes) files[uri] = { hash: n.hash, prose: n.prose };
+    const matched = this.options.glossary().fingerprint?.();
+    const notes: Record<string, StoredNote> = {};
+    for (const [uri, n] of this.notes) {
+      const ids = matched === undefined ? undefined : this.idsOf(uri);
+      notes[uri] = { hash: n.hash, prose: n.prose, ...(ids ? { ids: [...ids].sort() } : {}) };
+    }
     try {
-      const text = await encodeIndex(files, this.options.storage.version, sliced);
+      const text = await encodeIndex({ matched, notes }, this.options.storage.version, sliced);
       if (mine !== this.saves.started) return;
       await this.options.storage.write(text);
     } catch (e) {

@@ -1,7 +1,7 @@
 import type { GlossaryEntry, GlossaryProblem, SenseSpec, SourceRange, TermLanguage } from './glossary';
 import { buildGlossary, GlossaryIndex } from './glossaryIndex';
 import type { Located, ParsedGlossaryFile, RawEntry } from './glossaryLoader';
-import { later } from './lazy';
+import { later, once } from './lazy';
 import type { CompiledTrie, MatchPattern, PatternTable } from './matcher';
 import { decodeText } from './workspace';
 import { contentHash, derivedValues, differences, EntrySlice, mapLanguages, packRecords, referenceTexts, SLICE_STRIDE, sliceRecords, unpackRecords, valuesOf, withDifferences } from './yamlDetails';
@@ -106,6 +106,8 @@ export interface BuiltinGlossary {
   readonly fileCount: number;
   /** The built-in glossary on its own, indexed when it was compiled (absent when it was read from YAML). */
   readonly alone?: GlossaryIndex;
+  /** A hash of what it was loaded from, worked out on the first call (as a glossary state's `fingerprint`). */
+  readonly fingerprint?: () => string;
 }
 
 /**
@@ -368,7 +370,7 @@ function loadCompiled(bytes: Uint8Array, header: Header, base: number, yaml: (fi
     let k = 0;
     return header.files.map((f) => ({ file: f.file, problems: f.problems, entries: Array.from({ length: f.entries }, () => rawAt(k++)) }));
   };
-  return { alone, files: () => (files ??= all()), fileCount: header.files.length };
+  return { alone, files: () => (files ??= all()), fileCount: header.files.length, fingerprint: once(() => `compiled:${contentHash(bytes)}`) };
 }
 
 /** A revived entry with the fields a parse gives, as a parse gives them (JSON leaves out those that are undefined). */

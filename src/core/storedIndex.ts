@@ -2,25 +2,39 @@ import { sliceClock, yieldToHost } from './events';
 import { INDEX_SLICE_MS } from './limits';
 import type { NoteProse } from './noteProse';
 
-/** The notes kept between sessions: each note's content hash and prose, by URI. */
-export type StoredNotes = Record<string, { readonly hash: string; readonly prose: NoteProse }>;
+/**
+ * The notes kept between sessions, by URI: each note's content hash and prose, and the entries it uses where it was
+ * matched with the glossary named by `matched` (its fingerprint).
+ */
+export interface StoredIndex {
+  readonly matched?: string;
+  readonly notes: Record<string, StoredNote>;
+}
+export interface StoredNote {
+  readonly hash: string;
+  readonly prose: NoteProse;
+  readonly ids?: readonly string[];
+}
 
 /** The layout of the stored index; a file of any other format is discarded. */
-const FORMAT = 5;
+const FORMAT = 6;
 /** Numbers per piece in {@link NoteProse.pieces}. */
 const STRIDE = 6;
 
 /**
- * The stored form of the notes index: a first line with its format, the version of the tool that wrote it and the
- * number of notes, then one line per note (`[uri, hash, prose]`), so that neither writing nor reading it holds the
- * host's thread for long: `sliced` yields between slices of notes.
+ * The stored form of the notes index: a first line with its format, the version of the tool that wrote it, the
+ * number of notes and the glossary they were matched with, then one line per note (`[uri, hash, prose, ids]`, ids
+ * left out where not matched), so that neither writing nor reading it holds the host's thread for long: `sliced`
+ * yields between slices of notes.
  */
-export async function encodeIndex(files: StoredNotes, version: string | undefined, sliced = false): Promise<string> {
+export async function encodeIndex(stored: StoredIndex, version: string | undefined, sliced = false): Promise<string> {
+  const files = stored.notes;
   const uris = Object.keys(files);
-  const lines = [JSON.stringify({ format: FORMAT, version, notes: uris.length })];
+  const lines = [JSON.stringify({ format: FORMAT, version, notes: uris.length, matched: stored.matched })];
   const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
   for (const uri of uris) {
-    lines.push(JSON.stringify([uri, files[uri].hash, files[uri].prose]));
+    const f = files[uri];
+    lines.push(JSON.stringify(f.ids ? [uri, f.hash, f.prose, f.ids] : [uri, f.hash, f.prose]));
     if (due()) await yieldToHost();
   }
   return lines.join('\n');
@@ -31,7 +45,7 @@ export async function encodeIndex(files: StoredNotes, version: string | undefine
  * another version of the tool, fewer notes than its first line says, or a note whose prose does not hold together.
  * All or nothing: one damaged note discards the whole file, since whatever damaged it may have damaged the rest.
  */
-export async function decodeIndex(text: string, version: string | undefined, sliced = false): Promise<StoredNotes | string> {
+export async function decodeIndex(text: string, version: string | undefined, sliced = false): Promise<StoredIndex | string> {
   let at = text.indexOf('\n');
   const head = parseLine(at < 0 ? text : text.slice(0, at));
   if (typeof head === 'string') return head;
@@ -39,19 +53,20 @@ export async function decodeIndex(text: string, version: string | undefined, sli
   if (head.format !== FORMAT) return `format ${head.format}, expected ${FORMAT}`;
   if (head.version !== version) return `written by version ${String(head.version ?? 'unknown')}, this is ${version ?? 'unknown'}`;
   if (!Number.isInteger(head.notes)) return 'no notes in it';
-  const files: Record<string, { hash: string; prose: NoteProse }> = {};
+  const files: Record<string, StoredNote> = {};
   const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
   for (let n = 0; at >= 0; n++) {
     const next = text.indexOf('\n', at + 1);
     const note = parseLine(text.slice(at + 1, next < 0 ? undefined : next));
     if (typeof note === 'string') return note;
-    if (!Array.isArray(note) || typeof note[0] !== 'string' || !isStoredNote(note[1], note[2])) return `note ${n + 1} is damaged`;
-    files[note[0]] = { hash: note[1] as string, prose: note[2] as NoteProse };
+    if (!Array.isArray(note) || typeof note[0] !== 'string' || !isStoredNote(note[1], note[2]) || !isIdList(note[3])) return `note ${n + 1} is damaged`;
+    files[note[0]] = { hash: note[1] as string, prose: note[2] as NoteProse, ...(note[3] ? { ids: note[3] as string[] } : {}) };
     at = next;
     if (due()) await yieldToHost();
   }
   const count = Object.keys(files).length;
-  return count === head.notes ? files : `it holds ${count} of its ${String(head.notes)} notes (truncated?)`;
+  if (count !== head.notes) return `it holds ${count} of its ${String(head.notes)} notes (truncated?)`;
+  return typeof head.matched === 'string' ? { matched: head.matched, notes: files } : { notes: files };
 }
 
 function parseLine(line: string): unknown {
@@ -61,6 +76,9 @@ function parseLine(line: string): unknown {
     return `not valid JSON: ${(e as Error).message}`;
   }
 }
+
+/** Absent, or a list of entry ids. */
+const isIdList = (ids: unknown) => ids === undefined || (Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -83,8 +83,8 @@ describe('faults survived', function () {
       ['truncated', (good) => good.slice(0, Math.floor(good.length / 2))],
       ['not JSON at all', () => '\u0000\ufffd{{ binary garbage'],
       ['JSON but not an index', () => 'null'],
-      ['from an older format', (good) => good.replace('"format":5', '"format":4')],
-      ['from a newer format', (good) => good.replace('"format":5', '"format":6')],
+      ['from an older format', (good) => good.replace('"format":6', '"format":5')],
+      ['from a newer format', (good) => good.replace('"format":6', '"format":7')],
       ['missing its last notes (cut at the end of a line)', (good) => good.slice(0, good.lastIndexOf('\n'))],
       [
         'corrupted prose of a note (same hash)',

@@ -3,7 +3,7 @@ import type { GlossaryState } from '../../src/core/documents';
 import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import type { TermMatcher } from '../../src/core/matcher';
-import { NotesIndex } from '../../src/core/notesIndex';
+import { NotesIndex, type IndexStorage } from '../../src/core/notesIndex';
 import { inProcessReader } from '../../src/core/proseReader';
 import { SILENT } from '../../src/core/workspace';
 import { fixture } from './helpers';
@@ -31,11 +31,14 @@ function slowGlossary(): { index: GlossaryIndex; calls: () => number } {
   return { index: Object.create(index, { matcher: { value: matcher } }) as GlossaryIndex, calls: () => calls };
 }
 
-function notesIndex(state: { current: GlossaryState }) {
+function notes(): InMemoryWorkspace {
   const files: Record<string, string> = {};
   for (let i = 0; i < NOTES; i++) files[`mem:/ws/n${String(i).padStart(2, '0')}.md`] = `# 第 ${i} 章\n\nLoRA 与思维链（CoT）。\n`;
-  const ws = new InMemoryWorkspace(files);
-  return new NotesIndex({ workspace: ws, reader: inProcessReader(ws), glossary: () => state.current, maxChars: () => 1e6, log: SILENT });
+  return new InMemoryWorkspace(files);
+}
+
+function notesIndex(state: { current: GlossaryState }, ws = notes(), storage?: IndexStorage) {
+  return new NotesIndex({ workspace: ws, reader: inProcessReader(ws), glossary: () => state.current, maxChars: () => 1e6, storage, log: SILENT });
 }
 
 describe('notes index: matching in slices', function () {
@@ -66,6 +69,71 @@ describe('notes index: matching in slices', function () {
     assert.equal(counts.get('lora'), NOTES, 'notes not re-matched yet count as before');
     await index.ready();
     assert.equal(slow.calls() - before, 2 * NOTES, 'the background re-match matched each note (heading and paragraph) once');
+    assert.equal(index.fileCounts().get('lora'), NOTES);
+    index.dispose();
+  });
+});
+
+describe('notes index: the entries each note uses, kept between sessions', function () {
+  this.timeout(20_000);
+  const storage = () => {
+    const s = { text: undefined as string | undefined, read: async () => s.text, write: async (t: string) => void (s.text = t) };
+    return s;
+  };
+  /** A first session over `ws` with the slow glossary under fingerprint `g1`, saved at its end. */
+  async function firstSession(ws: InMemoryWorkspace, store: IndexStorage) {
+    const slow = slowGlossary();
+    const index = notesIndex({ current: { index: slow.index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
+    await index.ready();
+    const counts = new Map(index.fileCounts());
+    index.dispose(); // saves at once
+    await new Promise((r) => setImmediate(r));
+    return counts;
+  }
+
+  it('re-opened with the same glossary: counts without matching a note; references match only notes that use the entry', async () => {
+    const ws = notes();
+    ws.files.set('mem:/ws/other.md', '# 其他\n\n只有思维链。\n');
+    const store = storage();
+    const first = await firstSession(ws, store);
+    const slow = slowGlossary();
+    const index = notesIndex({ current: { index: slow.index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
+    await index.ready();
+    assert.deepEqual(new Map(index.fileCounts()), first);
+    assert.equal(slow.calls(), 0, 'nothing was matched to count');
+    assert.equal(index.fileCounts().get('chain-of-thought'), NOTES + 1);
+    assert.equal(index.usesOf('lora').length, NOTES);
+    assert.equal(slow.calls(), 2 * NOTES, 'only the notes that use LoRA were matched (heading and paragraph)');
+    assert.deepEqual(index.usesOf('lora')[0].occurrences.map((o) => o.text), ['LoRA']);
+    index.dispose();
+  });
+
+  it('re-opened with another glossary, or with a note changed on disk: the stored entries of those are not used', async () => {
+    const ws = notes();
+    const store = storage();
+    await firstSession(ws, store);
+    ws.files.set('mem:/ws/n00.md', '# 改过\n\n只有思维链。\n');
+    const slow = slowGlossary();
+    const index = notesIndex({ current: { index: slow.index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
+    await index.ready();
+    assert.equal(index.fileCounts().get('lora'), NOTES - 1, 'the changed note no longer counts for LoRA');
+    index.dispose();
+    const cotOnly = buildGlossary([{ builtin: false, files: [parseGlossaryFile('entries:\n  - id: chain-of-thought\n    en: chain of thought\n    zh: 思维链\n    abbr: CoT\n    category: prompting\n    definition: {en: Reasoning written out step by step.}\n', 'g2.yaml')] }]);
+    const other = notesIndex({ current: { index: cotOnly, generation: 1, fingerprint: () => 'g2' } }, ws, store);
+    await other.ready();
+    assert.equal(other.fileCounts().get('lora'), undefined, 'a glossary without LoRA counts no LoRA');
+    assert.equal(other.fileCounts().get('chain-of-thought'), NOTES);
+    other.dispose();
+  });
+
+  it('a glossary without a fingerprint keeps no entries: every note is matched again', async () => {
+    const ws = notes();
+    const store = storage();
+    await firstSession(ws, store);
+    const slow = slowGlossary();
+    const index = notesIndex({ current: { index: slow.index, generation: 1 } }, ws, store);
+    await index.ready();
+    assert.equal(slow.calls(), 2 * NOTES);
     assert.equal(index.fileCounts().get('lora'), NOTES);
     index.dispose();
   });

@@ -134,4 +134,26 @@ describe('user glossary reload', () => {
       layers.dispose();
     }
   });
+  it('a user glossary edited between two sessions: the re-opened index counts with the new glossary, not the stored matches', async function () {
+    this.timeout(60_000);
+    let stored: string | undefined;
+    const storage = { read: async () => stored, write: async (t: string) => void (stored = t) };
+    const ws = new InMemoryWorkspace({ 'mem:/ws/my.glossary.yaml': VERSIONS['a new entry'], 'mem:/ws/a.md': '# A\n\nHCA 与斑马条纹路由。\n', 'mem:/ws/b.md': '# B\n\nLoRA 与 HCA。\n' });
+    const session = async () => {
+      const service = createGlossaryService({ workspace: ws, reader: inProcessReader(ws), builtin: async () => compiledBuiltin(), storage });
+      await service.ready();
+      await service.indexed();
+      const counts = ['zebra-stripe-routing', 'host-channel-adapter', 'lora'].map((id) => service.usageCount(id));
+      service.dispose(); // saves the index
+      await new Promise((r) => setTimeout(r, 10));
+      return counts;
+    };
+    assert.deepEqual(await session(), [1, 0, 1]);
+    assert.match(stored ?? '', /"matched":"[^"]+"/, 'the stored index names the glossary its matches are for');
+    assert.deepEqual(await session(), [1, 0, 1], 'the same glossary: the stored matches');
+    ws.files.set('mem:/ws/my.glossary.yaml', VERSIONS['a second entry, and a built-in id overridden with new names']);
+    assert.deepEqual(await session(), [1, 2, 1], 'HCA is a term now, in both notes');
+    ws.files.set('mem:/ws/my.glossary.yaml', VERSIONS['the first entry removed']);
+    assert.deepEqual(await session(), [0, 0, 1]);
+  });
 });
