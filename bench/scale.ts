@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GlossaryIndex } from '../src/core/glossaryIndex';
 import { Matcher } from '../src/core/matcher';
 import { NotesIndex } from '../src/core/notesIndex';
+import type { GlossaryState } from '../src/core/documents';
 import { indexLayers } from '../src/core/builtinGlossary';
 import { compileBuiltin, loadBuiltin } from '../src/core/precompiled';
 import { builtinYamlBytes } from '../src/cli/glossaries';
@@ -70,7 +71,7 @@ function loadGlossary(root: string, bytes = compiledBytes(root)): GlossaryIndex 
 function notesIndex(ctx: ScaleContext, files: readonly string[], glossary: GlossaryIndex, storage?: { read(): Promise<string | undefined>; write(t: string): Promise<void> }) {
   const uris = files.map((f) => pathToFileURL(f).toString());
   const workspace = { findNotes: async () => uris, readFile: async (u: string) => new Uint8Array(fs.readFileSync(fileURLToPath(u))) };
-  const state = { index: glossary, generation: 1 };
+  const state: GlossaryState = { index: glossary, generation: 1, fingerprint: () => 'built-in' };
   return new NotesIndex({ workspace, reader: poolReader(workspace, path.join(ctx.root, 'dist', 'scanWorker.js')), glossary: () => state, maxChars: () => 2_000_000, storage, log: SILENT });
 }
 
