@@ -20,7 +20,7 @@ export function poolReader(workspace: Pick<ServiceWorkspace, 'readFile'>, script
   const getPool = () => {
     if (!pool && !failed) {
       try {
-        pool = new ScanPool({ mode: 'prose', size: 1, batch: 2, script });
+        pool = new ScanPool({ mode: 'prose', size: 1, batch: 2, checkBatch: 32, script });
       } catch {
         failed = true;
       }

@@ -19,6 +19,11 @@ export interface ScanPoolOptions {
   readonly script?: string;
   /** Files per message: small batches keep each message cheap for the receiving thread. */
   readonly batch?: number;
+  /**
+   * Files per message where they have a known hash (default: `batch`): a note that did not change costs the worker
+   * a read and a hash and answers in a few bytes, so re-opening a workspace is not a round trip per two notes.
+   */
+  readonly checkBatch?: number;
   /** Workers render each note's report (the CLI's `concepts`) with these entries and options, instead of sending scans. */
   readonly report?: { readonly entries: readonly ReportEntry[]; readonly options: ReportOptions };
 }
@@ -131,12 +136,21 @@ export class ScanPool {
 
   private send(w: Worker, job: Job): void {
     const again = job.retry.length > 0;
-    const files = again ? job.retry.splice(0, 1) : job.files.slice(job.next, job.next + (this.options.batch ?? 4));
+    const files = again ? job.retry.splice(0, 1) : job.files.slice(job.next, this.batchEnd(job));
     if (!again) job.next += files.length;
     const req: ScanRequest = { id: this.nextId++, mode: this.options.mode ?? 'scan', maxBytes: job.maxBytes, files, render: this.options.report?.options };
     job.inFlight++;
     this.busy.set(w, { id: req.id, job, files });
     w.postMessage(req);
+  }
+
+  /** Where the next batch of a scan ends: `batch` files, and on while files have a known hash, up to `checkBatch`. */
+  private batchEnd(job: Job): number {
+    const size = this.options.batch ?? 4;
+    const most = Math.max(size, this.options.checkBatch ?? size);
+    let end = job.next;
+    while (end < job.files.length && end - job.next < most && (end - job.next < size || job.files[end].knownHash !== undefined)) end++;
+    return end;
   }
 
   private drained(job: Job): boolean {

@@ -143,6 +143,39 @@ require(${JSON.stringify(SCRIPT)});
     }
   });
 
+  it('sends notes with a known hash in wide batches (a read and a hash each), the others two by two', async () => {
+    const log = path.join(tmp, 'batches.log');
+    const script = path.join(tmp, 'counting-worker.js');
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const on = parentPort.on.bind(parentPort);
+let real;
+parentPort.on = (event, listener) => (event === 'message' ? (real = listener) : on(event, listener), parentPort);
+on('message', (req) => (fs.appendFileSync(${JSON.stringify(log)}, req.files.length + '\\n'), real(req)));
+require(${JSON.stringify(SCRIPT)});
+`,
+    );
+    const batches = () => fs.readFileSync(log, 'utf8').trim().split('\n').map(Number);
+    const pool = new ScanPool({ mode: 'prose', size: 1, batch: 2, checkBatch: 16, script });
+    try {
+      const fs40 = files('batch', 40);
+      const first: FileScan[] = [];
+      await pool.scan(fs40, 1e7, collect(first));
+      assert.deepEqual(batches(), Array(20).fill(2));
+      fs.rmSync(log);
+      const hashes = new Map(first.map((r) => [r.key, r.hash]));
+      const again: FileScan[] = [];
+      await pool.scan(fs40.map((f, i) => (i === 20 ? f : { ...f, knownHash: hashes.get(f.key) })), 1e7, collect(again));
+      assert.deepEqual(batches(), [16, 4, 16, 4], 'a batch takes a note without a hash only among its first two');
+      assert.equal(again.length, 40);
+      assert.equal(again.filter((r) => r.unchanged).length, 39);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('reports unreadable and unchanged files per file', async () => {
     const pool = new ScanPool({ patterns, size: 1, script: SCRIPT });
     try {
