@@ -79,6 +79,9 @@ export const GLOSSARY_RELOAD_DELAY_MS = { edited: 250, saved: 0, other: 150 } as
  */
 export const INDEX_SLICE_MS = 15;
 
+/** Quiet time before the notes index is saved after a change (a build, a re-match, a saved note). */
+export const INDEX_SAVE_DELAY_MS = 1000;
+
 /**
  * CLI --cache: when more names than this differ between the cache's glossary and the current one, every note is
  * matched again instead of being checked for changed names one by one (an edit this large changes most answers).

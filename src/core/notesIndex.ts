@@ -1,5 +1,5 @@
 import { Debouncer, Emitter, sliceClock, yieldToHost, type Disposable } from './events';
-import { INDEX_SLICE_MS } from './limits';
+import { INDEX_SAVE_DELAY_MS, INDEX_SLICE_MS } from './limits';
 import type { GlossaryState } from './documents';
 import { matchNoteProse, type NoteProse } from './noteProse';
 import type { ProseReader, ProseResult } from './proseReader';
@@ -264,6 +264,7 @@ export class NotesIndex implements Disposable {
       if (this.rematching !== run) return; // a later glossary change started another
       this.rematching = undefined;
       this.changed.fire();
+      this.scheduleSave(); // with every note's entries, under this glossary
     });
     this.rematching = run;
     return run;
@@ -281,7 +282,11 @@ export class NotesIndex implements Disposable {
 
   private changedNow(): void {
     this.notify.schedule(200);
-    if (this.options.storage && !this.unsaved) this.saver.schedule(1000);
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    if (this.options.storage && !this.unsaved) this.saver.schedule(INDEX_SAVE_DELAY_MS);
   }
 
   private async load(): Promise<void> {

@@ -15,7 +15,7 @@ const NOTES = 40;
  * The fixture glossary with a matcher that takes 3 ms per call and counts its calls: a workspace where matching
  * every note at once would hold the host's thread for over 100 ms.
  */
-function slowGlossary(): { index: GlossaryIndex; calls: () => number } {
+function slowGlossary(ms = 3): { index: GlossaryIndex; calls: () => number } {
   const index = buildGlossary([{ builtin: true, files: [parseGlossaryFile(fixture('glossaries', 'terms.glossary.yaml'), 'glossary/terms.yaml')] }]);
   let calls = 0;
   const real = index.matcher;
@@ -23,7 +23,7 @@ function slowGlossary(): { index: GlossaryIndex; calls: () => number } {
     size: real.size,
     findAll(text, from, to) {
       calls++;
-      const until = Date.now() + 3;
+      const until = Date.now() + ms;
       while (Date.now() < until);
       return real.findAll(text, from, to);
     },
@@ -124,6 +124,22 @@ describe('notes index: the entries each note uses, kept between sessions', funct
     assert.equal(other.fileCounts().get('lora'), undefined, 'a glossary without LoRA counts no LoRA');
     assert.equal(other.fileCounts().get('chain-of-thought'), NOTES);
     other.dispose();
+  });
+
+  it('a session whose background re-match outlasts the first save still stores every note\'s entries', async () => {
+    const ws = notes();
+    const store = storage();
+    const slow = slowGlossary(20); // 40 notes, 2 pieces each: 1.6 s of matching after the build, past the 1 s save
+    const first = notesIndex({ current: { index: slow.index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
+    await first.ready();
+    await new Promise((r) => setTimeout(r, 1300)); // the save after the re-match
+    first.dispose();
+    const again = slowGlossary();
+    const index = notesIndex({ current: { index: again.index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
+    await index.ready();
+    assert.equal(index.fileCounts().get('lora'), NOTES);
+    assert.equal(again.calls(), 0, 'every note was stored with its entries');
+    index.dispose();
   });
 
   it('a glossary without a fingerprint keeps no entries: every note is matched again', async () => {
