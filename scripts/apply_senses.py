@@ -2,7 +2,7 @@
 """Reviewed edits of the built-in glossary (kept for the record): adds senses, notIn and verb fields to existing
 entries, leaving the rest of the file byte for byte. An entry that already declares senses or notIn gets the new
 ones merged in: a new surface is appended, an existing surface gains the new compounds and cues (and `default`),
-notIn gains the new words; `"default": false` on a surface takes its default away, and `dropCues` on a surface removes those cues. `dropAliases` removes names that become sense surfaces; `aliases` adds plain names."""
+notIn gains the new words; `"default": false` on a surface takes its default away, `dropCues` on a surface removes those cues and `dropCompounds` those compounds. `dropAliases` removes names that become sense surfaces; `aliases` adds plain names."""
 import json
 import re
 import sys
@@ -65,6 +65,8 @@ def merge(old, new):
                 hit[k] = union(hit.get(k, []), s[k])
         if s.get('dropCues'):
             hit['cues'] = [c for c in hit.get('cues', []) if c not in s['dropCues']]
+        if s.get('dropCompounds'):
+            hit['compounds'] = [c for c in hit.get('compounds', []) if c not in s['dropCompounds']]
         if s.get('default'):
             hit['default'] = True
         elif s.get('default') is False:

@@ -23,8 +23,12 @@ def edit(entry_id, fn):
         return
     print(f'{entry_id}: not found', file=sys.stderr)
 
+# Plain scalars YAML would not read back as this string: numbers, booleans, null.
+NOT_A_STRING = re.compile(r'^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)|true|false|yes|no|on|off|null|~)$', re.I)
+
 def q(x):
-    return json.dumps(x, ensure_ascii=False) if re.search(r'[:#\[\]{},&*!|>\'"%@`]', x) or x.strip() != x else x
+    plain = not re.search(r'[:#\[\]{},&*!|>\'"%@`]', x) and x.strip() == x and not NOT_A_STRING.match(x)
+    return x if plain else json.dumps(x, ensure_ascii=False)
 
 def add_aliases(lines, start, end, names):
     for i in range(start, end):
