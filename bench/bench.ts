@@ -63,8 +63,8 @@ function corpusFiles(): string[] {
 async function benchNotesIndex(files: string[], glossary: ReturnType<typeof loadGlossary>) {
   const uris = files.map((f) => pathToFileURL(f).toString());
   const workspace = { findNotes: async () => uris, readFile: async (u: string) => new Uint8Array(fs.readFileSync(fileURLToPath(u))) };
-  let stored: string | undefined;
-  const storage = { read: async () => stored, write: async (t: string) => void (stored = t) };
+  let stored: Uint8Array | undefined;
+  const storage = { read: async () => stored, write: async (b: Uint8Array) => void (stored = b) };
   // Fingerprints as the extension gives them (what each glossary was built from), so re-opening uses stored matches.
   let state: GlossaryState = { index: glossary, generation: 1, fingerprint: () => 'built-in' };
   const make = () =>

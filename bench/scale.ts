@@ -8,7 +8,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GlossaryIndex } from '../src/core/glossaryIndex';
 import { Matcher } from '../src/core/matcher';
-import { NotesIndex } from '../src/core/notesIndex';
+import { NotesIndex, type IndexStorage } from '../src/core/notesIndex';
 import type { GlossaryState } from '../src/core/documents';
 import { indexLayers } from '../src/core/builtinGlossary';
 import { compileBuiltin, loadBuiltin } from '../src/core/precompiled';
@@ -68,7 +68,7 @@ function loadGlossary(root: string, bytes = compiledBytes(root)): GlossaryIndex 
 }
 
 /** The extension's notes index over `files` (one worker thread reads, this thread matches). */
-function notesIndex(ctx: ScaleContext, files: readonly string[], glossary: GlossaryIndex, storage?: { read(): Promise<string | undefined>; write(t: string): Promise<void> }) {
+function notesIndex(ctx: ScaleContext, files: readonly string[], glossary: GlossaryIndex, storage?: IndexStorage) {
   const uris = files.map((f) => pathToFileURL(f).toString());
   const workspace = { findNotes: async () => uris, readFile: async (u: string) => new Uint8Array(fs.readFileSync(fileURLToPath(u))) };
   const state: GlossaryState = { index: glossary, generation: 1, fingerprint: () => 'built-in' };
@@ -121,8 +121,8 @@ export async function benchScale(ctx: ScaleContext, count: number): Promise<Reco
     const out: Record<string, unknown> = { notes: files.length, baselineNotes: tenth.length };
 
     // The notes index: cold at a tenth and at the full size, then re-opened from what it persisted.
-    let stored: string | undefined;
-    const storage = { read: async () => stored, write: async (t: string) => void (stored = t) };
+    let stored: Uint8Array | undefined;
+    const storage = { read: async () => stored, write: async (b: Uint8Array) => void (stored = b) };
     void glossary.matcher; // built at the first hover in the extension, before any indexing
     const { ms: baseMs } = await coldIndex(ctx, tenth, glossary);
     const cold = await coldIndex(ctx, files, glossary, storage);

@@ -16,9 +16,9 @@ import { summarize, type FileSummary } from './workspaceIndex';
 export interface IndexStorage {
   /** The version of the tool: an index stored by another version is not used. */
   readonly version?: string;
-  /** The stored text, or undefined when there is none. */
-  read(): Promise<string | undefined>;
-  write(text: string): Promise<void>;
+  /** The stored bytes (UTF-8), or undefined when there are none. */
+  read(): Promise<Uint8Array | undefined>;
+  write(bytes: Uint8Array): Promise<void>;
 }
 
 /** Figures of the last full build. */
@@ -294,8 +294,8 @@ export class NotesIndex implements Disposable {
     if (!storage) return;
     let stored: StoredIndex | string | undefined;
     try {
-      const text = await storage.read();
-      stored = text ? await decodeIndex(text, storage.version, true) : undefined;
+      const bytes = await storage.read();
+      stored = bytes?.length ? await decodeIndex(bytes, storage.version, true) : undefined;
     } catch (e) {
       stored = `it could not be read (${(e as Error).message})`;
     }
@@ -322,9 +322,9 @@ export class NotesIndex implements Disposable {
       notes[uri] = { hash: n.hash, prose: n.prose, ...(ids ? { ids: [...ids].sort() } : {}) };
     }
     try {
-      const text = await encodeIndex({ matched, notes }, this.options.storage.version, sliced);
+      const bytes = await encodeIndex({ matched, notes }, this.options.storage.version, sliced);
       if (mine !== this.saves.started) return;
-      await this.options.storage.write(text);
+      await this.options.storage.write(bytes);
     } catch (e) {
       this.unsaved = true;
       this.saver.cancel();

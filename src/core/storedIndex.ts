@@ -18,6 +18,8 @@ export interface StoredNote {
 
 /** The layout of the stored index; a file of any other format is discarded. */
 const FORMAT = 6;
+/** The byte that ends each line (UTF-8 never uses it inside a character). */
+const NEWLINE = 0x0a;
 /** Numbers per piece in {@link NoteProse.pieces}. */
 const STRIDE = 6;
 
@@ -27,17 +29,26 @@ const STRIDE = 6;
  * left out where not matched), so that neither writing nor reading it holds the host's thread for long: `sliced`
  * yields between slices of notes.
  */
-export async function encodeIndex(stored: StoredIndex, version: string | undefined, sliced = false): Promise<string> {
+export async function encodeIndex(stored: StoredIndex, version: string | undefined, sliced = false): Promise<Uint8Array> {
   const files = stored.notes;
   const uris = Object.keys(files);
-  const lines = [JSON.stringify({ format: FORMAT, version, notes: uris.length, matched: stored.matched })];
+  const encoder = new TextEncoder();
+  const lines = [encoder.encode(JSON.stringify({ format: FORMAT, version, notes: uris.length, matched: stored.matched }))];
   const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
   for (const uri of uris) {
     const f = files[uri];
-    lines.push(JSON.stringify(f.ids ? [uri, f.hash, f.prose, f.ids] : [uri, f.hash, f.prose]));
+    lines.push(encoder.encode(`\n${JSON.stringify(f.ids ? [uri, f.hash, f.prose, f.ids] : [uri, f.hash, f.prose])}`));
     if (due()) await yieldToHost();
   }
-  return lines.join('\n');
+  // The bytes are put together line by line as well: never one string of the whole index, nor one encoding of it.
+  const out = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lines) {
+    out.set(l, at);
+    at += l.length;
+    if (due()) await yieldToHost();
+  }
+  return out;
 }
 
 /**
@@ -45,9 +56,11 @@ export async function encodeIndex(stored: StoredIndex, version: string | undefin
  * another version of the tool, fewer notes than its first line says, or a note whose prose does not hold together.
  * All or nothing: one damaged note discards the whole file, since whatever damaged it may have damaged the rest.
  */
-export async function decodeIndex(text: string, version: string | undefined, sliced = false): Promise<StoredIndex | string> {
-  let at = text.indexOf('\n');
-  const head = parseLine(at < 0 ? text : text.slice(0, at));
+export async function decodeIndex(bytes: Uint8Array, version: string | undefined, sliced = false): Promise<StoredIndex | string> {
+  const decoder = new TextDecoder();
+  const line = (from: number, to: number) => decoder.decode(bytes.subarray(from, to < 0 ? bytes.length : to));
+  let at = bytes.indexOf(NEWLINE);
+  const head = parseLine(line(0, at));
   if (typeof head === 'string') return head;
   if (!isRecord(head) || typeof head.format !== 'number') return 'not a notes index';
   if (head.format !== FORMAT) return `format ${head.format}, expected ${FORMAT}`;
@@ -56,8 +69,8 @@ export async function decodeIndex(text: string, version: string | undefined, sli
   const files: Record<string, StoredNote> = {};
   const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
   for (let n = 0; at >= 0; n++) {
-    const next = text.indexOf('\n', at + 1);
-    const note = parseLine(text.slice(at + 1, next < 0 ? undefined : next));
+    const next = bytes.indexOf(NEWLINE, at + 1);
+    const note = parseLine(line(at + 1, next));
     if (typeof note === 'string') return note;
     if (!Array.isArray(note) || typeof note[0] !== 'string' || !isStoredNote(note[1], note[2]) || !isIdList(note[3])) return `note ${n + 1} is damaged`;
     files[note[0]] = { hash: note[1] as string, prose: note[2] as NoteProse, ...(note[3] ? { ids: note[3] as string[] } : {}) };

@@ -61,14 +61,14 @@ export function indexStorage(folder: vscode.Uri | undefined, version: string): I
     version,
     read: async () => {
       try {
-        return new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        return await vscode.workspace.fs.readFile(file);
       } catch {
         return undefined;
       }
     },
-    write: async (text) => {
+    write: async (bytes) => {
       await vscode.workspace.fs.createDirectory(folder);
-      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+      await vscode.workspace.fs.writeFile(temp, bytes);
       await vscode.workspace.fs.rename(temp, file, { overwrite: true });
     },
   };

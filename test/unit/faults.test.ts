@@ -23,10 +23,10 @@ function memoryStorage(initial?: string, version?: string): IndexStorage & { tex
     text: initial,
     writes: 0,
     version,
-    read: async () => s.text,
-    write: async (t: string) => {
+    read: async () => (s.text === undefined ? undefined : new TextEncoder().encode(s.text)),
+    write: async (bytes: Uint8Array) => {
       s.writes++;
-      s.text = t;
+      s.text = new TextDecoder().decode(bytes);
     },
   };
   return s;

@@ -77,7 +77,7 @@ describe('notes index: matching in slices', function () {
 describe('notes index: the entries each note uses, kept between sessions', function () {
   this.timeout(20_000);
   const storage = () => {
-    const s = { text: undefined as string | undefined, read: async () => s.text, write: async (t: string) => void (s.text = t) };
+    const s = { bytes: undefined as Uint8Array | undefined, read: async () => s.bytes, write: async (b: Uint8Array) => void (s.bytes = b) };
     return s;
   };
   /** A first session over `ws` with the slow glossary under fingerprint `g1`, saved at its end. */

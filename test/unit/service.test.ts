@@ -119,7 +119,7 @@ describe('glossary service (plain Node, in-memory workspace)', () => {
   });
 
   it('persists the index: a second session parses nothing that did not change', async () => {
-    let stored: string | undefined;
+    let stored: Uint8Array | undefined;
     const storage: IndexStorage = { read: async () => stored, write: async (t) => void (stored = t) };
     const first = setup({}, {}, storage);
     service = first.service;
