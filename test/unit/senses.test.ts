@@ -277,7 +277,7 @@ describe('senses of the built-in glossary on real sentences', () => {
     assert.ok(!ids('先清洗数据，然后训练模型。').includes('post-training'));
     assert.ok(!ids('海纳百川，有容乃大。').includes('baichuan'));
   });
-  it('the built-in glossary\'s notIn words on real sentences: 数据分布式, 每个问题生成, 越大模型 and 较大模型 are no concept there', () => {
+  it('the built-in glossary\'s notIn words on real sentences: 数据分布式, 每个问题生成, 越大模型, 较大模型, 线性规划 and 向量化', () => {
     const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
     assert.ok(!ids('如果对用户分布式需求进行拆解，包括模型组网切分，资源表示，数据分布式加载，分布式执行过程控制。').includes('data-distribution'));
     assert.ok(ids('训练集和测试集的数据分布不一致。').includes('data-distribution'));
@@ -285,6 +285,9 @@ describe('senses of the built-in glossary on real sentences', () => {
     assert.ok(!ids('LoRA 的秩，秩越大模型可能越智能，但训练和推理的开销也越大。').includes('large-language-model'));
     assert.ok(!ids('2.8B激活参数即可达到较大模型的性能水平。').includes('large-language-model'));
     assert.ok(ids('如何在单卡上微调一个大模型？').includes('large-language-model'));
+    assert.ok(!ids('Alpa 把算子内并行的划分建模为整数线性规划问题。').includes('planning'));
+    const vectorised = ids('文档切块后做文本向量化，存进向量知识库。');
+    assert.ok(!vectorised.includes('vector') && !vectorised.includes('quantization'), vectorised.join());
   });
 });
 
