@@ -34,11 +34,11 @@ describe('ScanPool (real worker threads)', function () {
   }
 
   /**
-   * The real worker script behind a fault injector: a request holding a file whose name has CRASH kills the worker
-   * (EXIT: `process.exit`, else an uncaught exception) the first time, or every time with ALWAYS in the name.
+   * The real worker script (tmp/`name`) with `before`, JavaScript run on each request (`req`, with `fs` at hand)
+   * before the real worker takes it.
    */
-  function crashingScript(): string {
-    const file = path.join(tmp, 'crashing-worker.js');
+  function wrappedScript(name: string, before: string): string {
+    const file = path.join(tmp, name);
     fs.writeFileSync(
       file,
       `const { parentPort } = require('node:worker_threads');
@@ -47,20 +47,31 @@ const on = parentPort.on.bind(parentPort);
 let real;
 parentPort.on = (event, listener) => (event === 'message' ? (real = listener) : on(event, listener), parentPort);
 on('message', (req) => {
-  for (const f of req.files) {
-    if (!f.path.includes('CRASH')) continue;
-    const flag = f.path + '.crashed';
-    if (fs.existsSync(flag) && !f.path.includes('ALWAYS')) continue;
-    fs.writeFileSync(flag, '');
-    if (f.path.includes('EXIT')) process.exit(7);
-    throw new Error('injected crash');
-  }
+${before}
   real(req);
 });
 require(${JSON.stringify(SCRIPT)});
 `,
     );
     return file;
+  }
+
+  /**
+   * The real worker script behind a fault injector: a request holding a file whose name has CRASH kills the worker
+   * (EXIT: `process.exit`, else an uncaught exception) the first time, or every time with ALWAYS in the name.
+   */
+  function crashingScript(): string {
+    return wrappedScript(
+      'crashing-worker.js',
+      `  for (const f of req.files) {
+    if (!f.path.includes('CRASH')) continue;
+    const flag = f.path + '.crashed';
+    if (fs.existsSync(flag) && !f.path.includes('ALWAYS')) continue;
+    fs.writeFileSync(flag, '');
+    if (f.path.includes('EXIT')) process.exit(7);
+    throw new Error('injected crash');
+  }`,
+    );
   }
 
   function rename(f: PoolFile, tag: string): PoolFile {
@@ -145,18 +156,7 @@ require(${JSON.stringify(SCRIPT)});
 
   it('sends notes with a known hash in wide batches (a read and a hash each), the others two by two', async () => {
     const log = path.join(tmp, 'batches.log');
-    const script = path.join(tmp, 'counting-worker.js');
-    fs.writeFileSync(
-      script,
-      `const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-const on = parentPort.on.bind(parentPort);
-let real;
-parentPort.on = (event, listener) => (event === 'message' ? (real = listener) : on(event, listener), parentPort);
-on('message', (req) => (fs.appendFileSync(${JSON.stringify(log)}, req.files.length + '\\n'), real(req)));
-require(${JSON.stringify(SCRIPT)});
-`,
-    );
+    const script = wrappedScript('counting-worker.js', `  fs.appendFileSync(${JSON.stringify(log)}, req.files.length + '\\n');`);
     const batches = () => fs.readFileSync(log, 'utf8').trim().split('\n').map(Number);
     const pool = new ScanPool({ mode: 'prose', size: 1, batch: 2, checkBatch: 16, script });
     try {
