@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { createGlossaryService, inProcessReader, type GlossaryService, type IndexStorage, type Logger } from '../../src/core/service';
-import { fixture } from './helpers';
+import { fixture, memoryStorage } from './helpers';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 
 const NOTES: Record<string, string> = {
@@ -15,21 +15,6 @@ function recorder(): Logger & { lines: { level: string; message: string }[]; war
   const lines: { level: string; message: string }[] = [];
   const add = (level: string) => (message: string) => void lines.push({ level, message });
   return { lines, info: add('info'), warn: add('warn'), error: add('error'), warnings: () => lines.filter((l) => l.level !== 'info').map((l) => l.message) };
-}
-
-/** Storage in a variable; `version` is the host's tool version. */
-function memoryStorage(initial?: string, version?: string): IndexStorage & { text: string | undefined; writes: number } {
-  const s = {
-    text: initial,
-    writes: 0,
-    version,
-    read: async () => (s.text === undefined ? undefined : new TextEncoder().encode(s.text)),
-    write: async (bytes: Uint8Array) => {
-      s.writes++;
-      s.text = new TextDecoder().decode(bytes);
-    },
-  };
-  return s;
 }
 
 function start(ws: InMemoryWorkspace, storage?: IndexStorage, log = recorder()) {

@@ -4,6 +4,7 @@ import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex'
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { loadBuiltin, type BuiltinGlossary } from '../../src/core/precompiled';
 import { builtinYamlBytes } from '../../src/cli/glossaries';
+import type { IndexStorage } from '../../src/core/notesIndex';
 
 /** The repository root (tests run from out/test/unit, sources live in test/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -29,4 +30,19 @@ export function termsGlossary(): GlossaryIndex {
 export function compiledBuiltin(): BuiltinGlossary {
   const yaml = builtinYamlBytes(path.join(ROOT, 'glossary'));
   return loadBuiltin(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin'))), (f) => yaml.get(f));
+}
+
+/** Notes index storage in a variable, kept as text to read and damage; `version` is the host's tool version. */
+export function memoryStorage(initial?: string, version?: string): IndexStorage & { text: string | undefined; writes: number } {
+  const s = {
+    text: initial,
+    writes: 0,
+    version,
+    read: async () => (s.text === undefined ? undefined : new TextEncoder().encode(s.text)),
+    write: async (bytes: Uint8Array) => {
+      s.writes++;
+      s.text = new TextDecoder().decode(bytes);
+    },
+  };
+  return s;
 }

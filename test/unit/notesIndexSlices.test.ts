@@ -6,7 +6,7 @@ import type { TermMatcher } from '../../src/core/matcher';
 import { NotesIndex, type IndexStorage } from '../../src/core/notesIndex';
 import { inProcessReader } from '../../src/core/proseReader';
 import { SILENT } from '../../src/core/workspace';
-import { fixture } from './helpers';
+import { fixture, memoryStorage } from './helpers';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 
 const NOTES = 40;
@@ -76,10 +76,6 @@ describe('notes index: matching in slices', function () {
 
 describe('notes index: the entries each note uses, kept between sessions', function () {
   this.timeout(20_000);
-  const storage = () => {
-    const s = { bytes: undefined as Uint8Array | undefined, read: async () => s.bytes, write: async (b: Uint8Array) => void (s.bytes = b) };
-    return s;
-  };
   /** A first session over `ws` with the slow glossary under fingerprint `g1`, saved at its end. */
   async function firstSession(ws: InMemoryWorkspace, store: IndexStorage) {
     const slow = slowGlossary();
@@ -94,7 +90,7 @@ describe('notes index: the entries each note uses, kept between sessions', funct
   it('re-opened with the same glossary: counts without matching a note; references match only notes that use the entry', async () => {
     const ws = notes();
     ws.files.set('mem:/ws/other.md', '# 其他\n\n只有思维链。\n');
-    const store = storage();
+    const store = memoryStorage();
     const first = await firstSession(ws, store);
     const slow = slowGlossary();
     const index = notesIndex({ current: { index: slow.index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
@@ -110,7 +106,7 @@ describe('notes index: the entries each note uses, kept between sessions', funct
 
   it('re-opened with another glossary, or with a note changed on disk: the stored entries of those are not used', async () => {
     const ws = notes();
-    const store = storage();
+    const store = memoryStorage();
     await firstSession(ws, store);
     ws.files.set('mem:/ws/n00.md', '# 改过\n\n只有思维链。\n');
     const slow = slowGlossary();
@@ -128,7 +124,7 @@ describe('notes index: the entries each note uses, kept between sessions', funct
 
   it('a session whose background re-match outlasts the first save still stores every note\'s entries', async () => {
     const ws = notes();
-    const store = storage();
+    const store = memoryStorage();
     const slow = slowGlossary(20); // 40 notes, 2 pieces each: 1.6 s of matching after the build, past the 1 s save
     const first = notesIndex({ current: { index: slow.index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
     await first.ready();
@@ -144,7 +140,7 @@ describe('notes index: the entries each note uses, kept between sessions', funct
 
   it('a glossary without a fingerprint keeps no entries: every note is matched again', async () => {
     const ws = notes();
-    const store = storage();
+    const store = memoryStorage();
     await firstSession(ws, store);
     const slow = slowGlossary();
     const index = notesIndex({ current: { index: slow.index, generation: 1 } }, ws, store);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ENGLISH_HOVER_LABELS } from '../../src/core/hover';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { createGlossaryService, inProcessReader, type GlossaryService, type IndexStorage, type ServiceSettings } from '../../src/core/service';
-import { fixture } from './helpers';
+import { fixture, memoryStorage } from './helpers';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 
 const NOTE_A = '# 第一章\n\nLoRA 与思维链（CoT）。\n\n## 1.1\n\n指令微调 and LoRA again.\n';
@@ -119,8 +119,7 @@ describe('glossary service (plain Node, in-memory workspace)', () => {
   });
 
   it('persists the index: a second session parses nothing that did not change', async () => {
-    let stored: Uint8Array | undefined;
-    const storage: IndexStorage = { read: async () => stored, write: async (t) => void (stored = t) };
+    const storage = memoryStorage();
     const first = setup({}, {}, storage);
     service = first.service;
     await service.ready();
@@ -128,7 +127,7 @@ describe('glossary service (plain Node, in-memory workspace)', () => {
     assert.equal(service.usageCount('chain-of-thought'), 2);
     service.dispose(); // saves
     await new Promise((r) => setTimeout(r, 10));
-    assert.ok(stored);
+    assert.ok(storage.text);
     const again = setup({}, {}, storage);
     service = again.service;
     await service.ready();

@@ -10,7 +10,7 @@ import { OverlayMatcher } from '../../src/core/overlayMatcher';
 import { scanDocument } from '../../src/core/scanner';
 import { createGlossaryService, inProcessReader } from '../../src/core/service';
 import { SILENT } from '../../src/core/workspace';
-import { compiledBuiltin, fixture, FIXTURES, ROOT } from './helpers';
+import { compiledBuiltin, fixture, FIXTURES, memoryStorage, ROOT } from './helpers';
 import { InMemoryWorkspace } from './inMemoryWorkspace';
 
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -136,8 +136,7 @@ describe('user glossary reload', () => {
   });
   it('a user glossary edited between two sessions: the re-opened index counts with the new glossary, not the stored matches', async function () {
     this.timeout(60_000);
-    let stored: Uint8Array | undefined;
-    const storage = { read: async () => stored, write: async (b: Uint8Array) => void (stored = b) };
+    const storage = memoryStorage();
     const ws = new InMemoryWorkspace({ 'mem:/ws/my.glossary.yaml': VERSIONS['a new entry'], 'mem:/ws/a.md': '# A\n\nHCA 与斑马条纹路由。\n', 'mem:/ws/b.md': '# B\n\nLoRA 与 HCA。\n' });
     const session = async () => {
       const service = createGlossaryService({ workspace: ws, reader: inProcessReader(ws), builtin: async () => compiledBuiltin(), storage });
@@ -149,7 +148,7 @@ describe('user glossary reload', () => {
       return counts;
     };
     assert.deepEqual(await session(), [1, 0, 1]);
-    assert.match(new TextDecoder().decode(stored), /"matched":"[^"]+"/, 'the stored index names the glossary its matches are for');
+    assert.match(storage.text ?? '', /"matched":"[^"]+"/, 'the stored index names the glossary its matches are for');
     assert.deepEqual(await session(), [1, 0, 1], 'the same glossary: the stored matches');
     ws.files.set('mem:/ws/my.glossary.yaml', VERSIONS['a second entry, and a built-in id overridden with new names']);
     assert.deepEqual(await session(), [1, 2, 1], 'HCA is a term now, in both notes');
