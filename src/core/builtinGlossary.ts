@@ -33,8 +33,9 @@ export async function readBuiltinGlossary(files: BuiltinGlossaryFiles, log: Logg
   const out: ParsedGlossaryFile[] = [];
   const texts: string[] = [];
   for (const f of await files.yamlFiles()) {
-    texts.push(f.file, decodeText(await files.readFile(f.uri)));
-    out.push(parseGlossaryFile(texts[texts.length - 1], f.file));
+    const text = decodeText(await files.readFile(f.uri));
+    texts.push(f.file, text);
+    out.push(parseGlossaryFile(text, f.file));
   }
   return { files: () => out, fileCount: out.length, fingerprint: once(() => `yaml:${hashText(texts.join('\0'))}`) };
 }
