@@ -3,7 +3,8 @@
 notes not labelled yet, with 3,000-14,000 characters outside fenced code, not README/index/summary files.
 Usage: draw_heldout.py SEED, with eval/notes.json as it was before the half was added. Session 5: seed 20261203 on
 `git show 1b1daca~1:eval/notes.json` (that half is now dev4); session 6: seed 20261205 on the notes.json of commit
-7dd9ea8 (now dev5); session 7: seed 20261206 on the notes.json of commit 7cbf62c. Prints the corpus paths."""
+7dd9ea8 (now dev5); session 7: seed 20261206 on the notes.json of commit 7cbf62c (now dev6); session 8: seed 20261207 on the notes.json
+of commit bd08e63. Prints the corpus paths."""
 import json
 import os
 import random
