@@ -312,10 +312,12 @@ function terminology(e: RawEntry, report: Report): Pick<GlossaryEntry, 'preferre
 
 const headWord = (term: string) => term.trim().split(/[\s-]+/).pop() ?? '';
 /**
- * Proper names (a capital, then lower case: Adam, Claude) keep their exact form; other names take a plural. An
- * entry's own names can say otherwise: `Agent` beside `AI agent` is the common noun capitalised, and takes one.
+ * Proper names of one word (a capital, then lower case: Adam, Claude) keep their exact form; other names take a
+ * plural, names of several words too (Tensor Cores, Vision Transformers: no name ends in a word that a plural `s`
+ * would turn into another name). An entry's own names can say otherwise: `Agent` beside `AI agent` is the common
+ * noun capitalised, and takes one.
  */
-const takesPlural = (term: string) => !/^\p{Lu}[^\p{Lu}]*$/u.test(headWord(term));
+const takesPlural = (term: string) => /\s/.test(term.trim()) || !/^\p{Lu}[^\p{Lu}]*$/u.test(headWord(term));
 
 function namePatterns(claims: readonly Claim[]): MatchPattern[] {
   return claims.filter((c) => c.active).map((c) => c.pattern);
@@ -361,7 +363,7 @@ function formsOf(e: RawEntry, options: BuildOptions): { key: string; pattern: Ma
  */
 function sensePatterns(entries: ReadonlyMap<string, GlossaryEntry>, claims: readonly Claim[], report: Report): MatchPattern[] {
   const plain = new Map(claims.filter((c) => c.active).map((c) => [c.lower, c.id]));
-  const surfaces = new Map<string, { term: string; senses: SenseCandidate[] }>();
+  const surfaces = new Map<string, { term: string; senses: SenseCandidate[]; caseSensitive?: boolean }>();
   const out: MatchPattern[] = [];
   for (const e of entries.values()) {
     for (const s of e.senses) {
@@ -373,8 +375,10 @@ function sensePatterns(entries: ReadonlyMap<string, GlossaryEntry>, claims: read
       }
       const group = surfaces.get(key) ?? { term: s.surface, senses: [] };
       group.senses.push(candidate(e, s));
+      // An entry that declares its case (API key: also API Key) declares it for its senses and compounds too.
+      if (e.caseSensitive !== undefined) group.caseSensitive = (group.caseSensitive ?? false) || e.caseSensitive;
       surfaces.set(key, group);
-      for (const c of s.compounds) out.push({ term: c, entryId: e.id, kind: 'compound', surface: surfaceIn(c, s.surface), plural: takesPlural(c) });
+      for (const c of s.compounds) out.push({ term: c, entryId: e.id, kind: 'compound', surface: surfaceIn(c, s.surface), plural: takesPlural(c), ...caseOf(e.caseSensitive) });
     }
     for (const n of e.notIn) out.push({ term: n, entryId: e.id, kind: 'block', plural: false });
   }
@@ -382,10 +386,13 @@ function sensePatterns(entries: ReadonlyMap<string, GlossaryEntry>, claims: read
     // One sense is no evidence for another: a sense's related entries leave out the other senses of its surface.
     const ids = new Set(g.senses.map((c) => c.entryId));
     const senses = g.senses.map((c) => ({ ...c, related: c.related.filter((r) => !ids.has(r)) })).sort((a, b) => Number(b.default) - Number(a.default));
-    out.push({ term: g.term, entryId: senses[0].entryId, kind: 'sense', senses, plural: takesPlural(g.term) });
+    out.push({ term: g.term, entryId: senses[0].entryId, kind: 'sense', senses, plural: takesPlural(g.term), ...caseOf(g.caseSensitive) });
   }
   return out;
 }
+
+/** A pattern's declared case, where one is declared. */
+const caseOf = (caseSensitive: boolean | undefined) => (caseSensitive === undefined ? {} : { caseSensitive });
 
 function candidate(e: GlossaryEntry, s: SenseSpec): SenseCandidate {
   return { entryId: e.id, cues: s.cues, related: e.related, default: s.default };

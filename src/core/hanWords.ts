@@ -22,12 +22,9 @@ const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
  * the cut leaves clean words on both sides (see `glued`). Without a segmenter nothing is ever cut.
  */
 export function hanWordCut(text: string, pos: number, from: number, to: number, before: boolean, term: [number, number]): boolean {
-  if (!segmenter) return false;
-  let a = pos;
-  while (a > from && pos - a < WINDOW && isHan(text.charCodeAt(a - 1))) a--;
-  let b = pos;
-  while (b < to && b - pos < WINDOW && isHan(text.charCodeAt(b))) b++;
-  if (a === pos || b === pos) return false;
+  const around = hanWindow(text, pos, from, to);
+  if (!around) return false;
+  const [a, b] = around;
   for (const s of segments(text.slice(a, b))) {
     const start = a + s.index;
     const end = start + s.length;
@@ -40,6 +37,32 @@ export function hanWordCut(text: string, pos: number, from: number, to: number, 
     return rest.length === 0 || isOneWord(rest);
   }
   return false;
+}
+
+/**
+ * True when `pos`, a position between two Han characters, falls strictly inside a segmented word of two or more
+ * characters (超越|大模型: 越 is inside 超越). A `notIn` word that starts there is not in the text as a word (越大模型
+ * in 超越大模型), while one that starts a word is (秩|越|大|模型, 进行|向|量化).
+ */
+export function insideHanWord(text: string, pos: number, from: number, to: number): boolean {
+  const around = hanWindow(text, pos, from, to);
+  if (!around) return false;
+  for (const s of segments(text.slice(around[0], around[1]))) {
+    const start = around[0] + s.index;
+    if (start >= pos) return false;
+    if (start + s.length > pos) return s.length >= 2 && s.wordLike;
+  }
+  return false;
+}
+
+/** The run of Han text around `pos` (at most {@link WINDOW} characters each side), when there is some on both sides. */
+function hanWindow(text: string, pos: number, from: number, to: number): [number, number] | undefined {
+  if (!segmenter) return undefined;
+  let a = pos;
+  while (a > from && pos - a < WINDOW && isHan(text.charCodeAt(a - 1))) a--;
+  let b = pos;
+  while (b < to && b - pos < WINDOW && isHan(text.charCodeAt(b))) b++;
+  return a === pos || b === pos ? undefined : [a, b];
 }
 
 function isOneWord(s: string): boolean {

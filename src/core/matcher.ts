@@ -1,4 +1,4 @@
-import { hanWordCut } from './hanWords';
+import { hanWordCut, insideHanWord } from './hanWords';
 import { isHan, isWordChar, lowerCode, normalizeCode, normalizeTerm, defaultCaseSensitive } from './text';
 
 /** One entry an ambiguous surface may mean, and what points to it. */
@@ -362,7 +362,8 @@ function insideName(text: string, start: number): boolean {
 
 /**
  * Drops Han candidates that start or end inside a word of the surrounding Chinese text (后训练 in 然后|训练,
- * 嵌入 in 嵌入式|系统), judged by word segmentation. `block` patterns are never dropped.
+ * 嵌入 in 嵌入式|系统), judged by word segmentation. A `block` word is dropped only where it starts inside a word
+ * (越大模型 in 超越|大模型): there it blocks nothing.
  */
 function hanBounded(candidates: Match[], text: string, from: number, to: number, source: (pi: number) => MatchPattern): Match[] {
   // Where another glossary term ends (starts) at a position, the glossary itself says a word boundary is there.
@@ -371,8 +372,8 @@ function hanBounded(candidates: Match[], text: string, from: number, to: number,
   const edge = () => (edges ??= { starts: new Set(candidates.map((m) => m.start)), ends: new Set(candidates.map((m) => m.end)) });
   const cut = (m: Match, before: boolean) => hanWordCut(text, before ? m.start : m.end, from, to, before, [m.start, m.end]);
   return candidates.filter((m) => {
-    if (source(m.pattern).kind === 'block') return true;
     const hanStart = isHan(text.charCodeAt(m.start)) && m.start > from && isHan(text.charCodeAt(m.start - 1));
+    if (source(m.pattern).kind === 'block') return !(hanStart && insideHanWord(text, m.start, from, to));
     const hanEnd = isHan(text.charCodeAt(m.end - 1)) && m.end < to && isHan(text.charCodeAt(m.end));
     return !(hanStart && !edge().ends.has(m.start) && cut(m, true)) && !(hanEnd && !edge().starts.has(m.end) && cut(m, false));
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { scanDocument, type Occurrence } from '../../src/core/scanner';
 import { LineIndex } from '../../src/core/text';
-import { fixture, termsGlossary } from './helpers';
+import { fixture, glossaryFrom, termsGlossary } from './helpers';
 
 const glossary = termsGlossary();
 const texts = (occ: readonly Occurrence[]) => occ.map((o) => o.text);
@@ -137,5 +137,28 @@ describe('URLs written as text', () => {
   });
   it('does not take version numbers for domains', () => {
     assert.deepEqual(texts('GPT-3.5/GPT-4 都支持 CoT。'), ['GPT', 'GPT-4', 'CoT']);
+  });
+});
+
+describe('plurals of names', () => {
+  const g = glossaryFrom({
+    name: 'p.yaml',
+    text: `entries:
+  - id: adam
+    en: Adam
+    category: training
+    definition: { en: An optimizer., zh: 一种优化器。 }
+  - id: tensor-core
+    en: Tensor Core
+    category: hardware
+    definition: { en: A matrix unit of NVIDIA GPUs., zh: NVIDIA GPU 的矩阵运算单元。 }
+`,
+  });
+  const texts = (t: string) => scanDocument(t, g).occurrences.map((o) => o.text);
+  it('a one-word proper name keeps its exact form (Adams is a person, not Adam)', () => {
+    assert.deepEqual(texts('Adams trained it with Adam.'), ['Adam']);
+  });
+  it('a name of several words takes a plural on its last word (Tensor Cores)', () => {
+    assert.deepEqual(texts('The H100 has fourth-generation Tensor Cores; each Tensor Core multiplies tiles.'), ['Tensor Cores', 'Tensor Core']);
   });
 });

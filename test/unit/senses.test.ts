@@ -289,6 +289,18 @@ describe('senses of the built-in glossary on real sentences', () => {
     const vectorised = ids('文档切块后做文本向量化，存进向量知识库。');
     assert.ok(!vectorised.includes('vector') && !vectorised.includes('quantization'), vectorised.join());
   });
+  it('a notIn word that starts inside a word blocks nothing: 越大模型 in 超越|大模型, 较大模型 in 比较|大模型', () => {
+    const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
+    assert.ok(ids('经过蒸馏的小模型在这些任务上超越大模型。').includes('large-language-model'));
+    assert.ok(ids('今天我们来比较大模型的价格。').includes('large-language-model'));
+    assert.ok(!ids('LoRA 的秩，秩越大模型可能越智能。').includes('large-language-model'));
+    assert.ok(!ids('先把文本向量化再检索。').includes('quantization'));
+  });
+  it('an entry that declares its case declares it for its senses: API Key and API key are one sense of api-key', () => {
+    const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
+    assert.ok(ids('## What\'s an API Key?\n\nYour OpenAI API Key identifies your account with the model provider.').includes('api-key'));
+    assert.ok(!ids('在 SwanLab 官网复制 swanlab 的 API 密钥，用它登录。').includes('api-key'));
+  });
 });
 
 describe('hovers of ambiguous words', () => {
