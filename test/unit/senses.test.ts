@@ -296,6 +296,16 @@ describe('senses of the built-in glossary on real sentences', () => {
     assert.ok(!ids('LoRA 的秩，秩越大模型可能越智能。').includes('large-language-model'));
     assert.ok(!ids('先把文本向量化再检索。').includes('quantization'));
   });
+  it('context and 上下文 are the model\'s context beside LLM, agent, prompt or retrieval words, never in everyday phrases (real sentences)', () => {
+    const ctx = (text: string) => scanDocument(text, builtin).occurrences.filter((o) => o.entryId === 'llm-context').map((o) => o.text);
+    assert.deepEqual(ctx('The Synthesis phase is very similar to regular LLM generation, except that now the LLM has access to additional context from the knowledge base.'), ['context']);
+    assert.deepEqual(ctx('They are trained to predict the next token based on the previous context.'), ['context']);
+    assert.deepEqual(ctx('FasterTransformer 中，预先为 KV Cache 分配了一个充分长的显存空间，用于存储用户的上下文数据，最多 2048 个 token。'), ['上下文']);
+    assert.deepEqual(ctx('Now, let\'s break down what "Language Models" mean in this context, since LLMs are trained on text.'), []);
+    assert.deepEqual(ctx('We are covering multi-agent setups on Day 9 because you now have enough context to understand them.'), []);
+    assert.deepEqual(ctx('Free external courses (full context on Build 201) for agents and RAG.'), []);
+    assert.deepEqual(ctx('Building secure agentic systems is an ongoing journey; adapt these principles to your specific context.'), []);
+  });
   it('an entry that declares its case declares it for its senses: API Key and API key are one sense of api-key', () => {
     const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
     assert.ok(ids('## What\'s an API Key?\n\nYour OpenAI API Key identifies your account with the model provider.').includes('api-key'));
