@@ -306,6 +306,16 @@ describe('senses of the built-in glossary on real sentences', () => {
     assert.deepEqual(ctx('Free external courses (full context on Build 201) for agents and RAG.'), []);
     assert.deepEqual(ctx('Building secure agentic systems is an ongoing journey; adapt these principles to your specific context.'), []);
   });
+  it('参数 in fine-tuning tutorials is a setting unless parameter words say otherwise; 高效参数微调 is PEFT (real sentences)', () => {
+    const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
+    assert.ok(!ids('## 步骤8: 配置GRPO训练参数').includes('parameter'));
+    assert.ok(!ids('在我们设置的参数下，大约花了十七分钟就训练好了，训练结束后，在终端中可以看到如下的界面。').includes('parameter'));
+    assert.ok(!ids('若出现显存不足导致的异常，请将该参数改小。').includes('parameter'));
+    assert.ok(ids('随着Transformer、MOE架构的提出，使得深度学习模型轻松突破上万亿规模参数。').includes('parameter'));
+    assert.ok(ids('将计算图中的层内的参数（张量）切分到不同设备。').includes('parameter'));
+    const peft = ids('一张1080/2080可高效参数微调，一张3090/4090可全参数微调。');
+    assert.ok(peft.includes('peft') && !peft.includes('parameter'), peft.join());
+  });
   it('an entry that declares its case declares it for its senses: API Key and API key are one sense of api-key', () => {
     const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
     assert.ok(ids('## What\'s an API Key?\n\nYour OpenAI API Key identifies your account with the model provider.').includes('api-key'));
