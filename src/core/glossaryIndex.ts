@@ -380,7 +380,8 @@ function sensePatterns(entries: ReadonlyMap<string, GlossaryEntry>, claims: read
       surfaces.set(key, group);
       for (const c of s.compounds) out.push({ term: c, entryId: e.id, kind: 'compound', surface: surfaceIn(c, s.surface), plural: takesPlural(c), ...caseOf(e.caseSensitive) });
     }
-    for (const n of e.notIn) out.push({ term: n, entryId: e.id, kind: 'block', plural: false });
+    // A notIn phrase blocks its plural too (specific context: specific contexts).
+    for (const n of e.notIn) out.push({ term: n, entryId: e.id, kind: 'block', plural: takesPlural(n) });
   }
   for (const g of surfaces.values()) {
     // One sense is no evidence for another: a sense's related entries leave out the other senses of its surface.
