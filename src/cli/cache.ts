@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryDigest } from '../core/glossaryDelta';
-import { NOTE_PROSE_FORMAT } from '../core/noteProse';
+import { NOTE_PROSE_FORMAT, proseJson } from '../core/noteProse';
 import { parseOutline, type NoteOutline } from '../core/scanCache';
 import type { GlossarySources } from './glossaries';
 
@@ -305,7 +305,7 @@ export class NotesCache {
           count++;
         };
         for (const [f, s] of this.notes) if (!this.fresh.has(f)) note(f, s.meta.h, s.meta.s, keep || s.current ? s.result : [], s.outline, s.entryIds);
-        for (const [f, e] of this.fresh) note(f, e.hash, e.skip, e.result ?? [], e.outline ? Buffer.from(JSON.stringify(e.outline)) : new Uint8Array(0), e.entryIds);
+        for (const [f, e] of this.fresh) note(f, e.hash, e.skip, e.result ?? [], e.outline ? Buffer.from(JSON.stringify(e.outline, proseJson)) : new Uint8Array(0), e.entryIds);
         write(undefined);
         fs.writeSync(fd, JSON.stringify({ notes: count, sha1: write.digest() }) + '\n');
       } finally {

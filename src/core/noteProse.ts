@@ -13,11 +13,14 @@ const CONTEXT = 2;
  * Each prose range (a text node) is kept with the characters around it, so it can be matched again without the
  * note. Compact, for cheap transfer from a worker and cheap storage: the pieces' texts end to end in `text`, and
  * six numbers per piece in `pieces`: offset of the prose in the note, its length, its 1-based line and UTF-16
- * column, the characters of context before it, and the length of the piece's text (context included).
+ * column, the characters of context before it, and the length of the piece's text (context included). The numbers
+ * are an `Int32Array`, whose bytes live outside the JavaScript heap: the pieces of ten thousand notes would
+ * otherwise be hundreds of megabytes of array slots that every garbage collection copies or visits. As JSON (the
+ * stored index, the CLI cache) they are a plain list ({@link proseJson}, {@link revivedProse}).
  */
 export interface NoteProse {
   readonly text: string;
-  readonly pieces: readonly number[];
+  readonly pieces: Int32Array;
   /** Where each heading starts (offsets in the note): sections, for resolving the senses of ambiguous words. */
   readonly headings: readonly number[];
 }
@@ -56,7 +59,17 @@ export function proseOfRanges(text: string, ranges: readonly number[], headings:
     texts.push(piece);
     pieces.push(start, end - start, line, column, start - from, piece.length);
   }
-  return { text: texts.join(''), pieces, headings: headings.map((h) => h.start) };
+  return { text: texts.join(''), pieces: Int32Array.from(pieces), headings: headings.map((h) => h.start) };
+}
+
+/** A `JSON.stringify` replacer that writes the pieces of a {@link NoteProse} as a plain list of numbers. */
+export function proseJson(_key: string, value: unknown): unknown {
+  return value instanceof Int32Array ? Array.from(value) : value;
+}
+
+/** A {@link NoteProse} read back from JSON (its pieces a list of numbers, already checked). */
+export function revivedProse(json: { text: string; pieces: readonly number[]; headings: readonly number[] }): NoteProse {
+  return { text: json.text, pieces: Int32Array.from(json.pieces), headings: json.headings };
 }
 
 /** The glossary terms in a note's prose: the same occurrences as a full scan of the note. */

@@ -1,6 +1,6 @@
 import { sliceClock, yieldToHost } from './events';
 import { INDEX_SLICE_MS } from './limits';
-import type { NoteProse } from './noteProse';
+import { proseJson, revivedProse, type NoteProse } from './noteProse';
 
 /**
  * The notes kept between sessions, by URI: each note's content hash and prose, and the entries it uses where it was
@@ -37,7 +37,7 @@ export async function encodeIndex(stored: StoredIndex, version: string | undefin
   const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
   for (const uri of uris) {
     const f = files[uri];
-    lines.push(encoder.encode(`\n${JSON.stringify(f.ids ? [uri, f.hash, f.prose, f.ids] : [uri, f.hash, f.prose])}`));
+    lines.push(encoder.encode(`\n${JSON.stringify(f.ids ? [uri, f.hash, f.prose, f.ids] : [uri, f.hash, f.prose], proseJson)}`));
     if (due()) await yieldToHost();
   }
   // The bytes are put together line by line as well: never one string of the whole index, nor one encoding of it.
@@ -73,7 +73,7 @@ export async function decodeIndex(bytes: Uint8Array, version: string | undefined
     const note = parseLine(line(at + 1, next));
     if (typeof note === 'string') return note;
     if (!Array.isArray(note) || typeof note[0] !== 'string' || !isStoredNote(note[1], note[2]) || !isIdList(note[3])) return `note ${n + 1} is damaged`;
-    files[note[0]] = { hash: note[1] as string, prose: note[2] as NoteProse, ...(note[3] ? { ids: note[3] as string[] } : {}) };
+    files[note[0]] = { hash: note[1] as string, prose: revivedProse(note[2] as Parameters<typeof revivedProse>[0]), ...(note[3] ? { ids: note[3] as string[] } : {}) };
     at = next;
     if (due()) await yieldToHost();
   }
