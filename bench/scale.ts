@@ -81,8 +81,12 @@ async function coldIndex(ctx: ScaleContext, files: readonly string[], glossary: 
   const h = monitorEventLoopDelay({ resolution: 5 });
   // Garbage-collection pauses of this thread, to tell them from long tasks of the index's own code.
   let longestGcMs = 0;
+  let longestGcKind = '';
   const gc = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longestGcMs = Math.max(longestGcMs, e.duration);
+    for (const e of list.getEntries()) {
+      if (e.duration > longestGcMs) longestGcKind = String((e as unknown as { detail?: { kind?: number } }).detail?.kind);
+      longestGcMs = Math.max(longestGcMs, e.duration);
+    }
   });
   gc.observe({ entryTypes: ['gc'] });
   h.enable();
@@ -93,6 +97,7 @@ async function coldIndex(ctx: ScaleContext, files: readonly string[], glossary: 
   await new Promise((res) => setTimeout(res, 20)); // so the delay of the last synchronous block is recorded too
   h.disable();
   gc.disconnect();
+  if (process.env.LLM_GLOSSARY_BENCH_GC) ctx.log(`longest GC pause ${r(longestGcMs)} ms, kind ${longestGcKind}; heap ${r(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
   index.dispose();
   return { ms, longestTaskMs: h.max / 1e6 - 5, longestGcMs };
 }

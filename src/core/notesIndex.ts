@@ -64,14 +64,15 @@ export class NotesIndex implements Disposable {
   /** The number of the latest read (or deletion) of each note. */
   private readonly latest = new Map<string, number>();
   private seq = 0;
-  private counts: { generation: number; seq: number; map: Map<string, number> } | undefined;
+  private counts: { generation: number; seq: number; edits: number; map: Map<string, number> } | undefined;
   private building: { promise: Promise<BuildStats>; cancelled: boolean } | undefined;
   private loaded: Promise<void> | undefined;
   private readonly changed = new Emitter<void>();
   private readonly notify = new Debouncer(() => this.changed.fire());
   private readonly saver = new Debouncer(() => void this.save());
   private readonly started = new Emitter<Promise<BuildStats>>();
-  private dirty = false;
+  /** Changes to the notes' prose (a note read or dropped): counts made before the last one are stale. */
+  private edits = 0;
   /** Writing the stored index failed: it is not tried again this session. */
   private unsaved = false;
   /** Numbers of the last save started and of the last one that ended. */
@@ -149,7 +150,7 @@ export class NotesIndex implements Disposable {
 
   private drop(uri: string): boolean {
     this.summaries.delete(uri);
-    this.dirty = true;
+    this.edits++;
     return this.notes.delete(uri);
   }
 
@@ -172,7 +173,7 @@ export class NotesIndex implements Disposable {
   private apply(r: ProseResult): 'parsed' | 'reused' | undefined {
     if ('unchanged' in r) return this.notes.get(r.uri)?.hash === r.hash ? 'reused' : undefined;
     this.summaries.delete(r.uri);
-    this.dirty = true;
+    this.edits++;
     if ('prose' in r) {
       this.notes.set(r.uri, { hash: r.hash, prose: r.prose });
       return 'parsed';
@@ -212,7 +213,7 @@ export class NotesIndex implements Disposable {
    */
   fileCounts(): ReadonlyMap<string, number> {
     const generation = this.options.glossary().generation;
-    if (this.counts?.generation === generation && this.counts.seq === this.seq && !this.dirty) return this.counts.map;
+    if (this.countsHold(this.counts, generation)) return this.counts!.map;
     const map = new Map<string, number>();
     const until = Date.now() + INDEX_SLICE_MS;
     let partial = this.rematching !== undefined;
@@ -226,9 +227,28 @@ export class NotesIndex implements Disposable {
       for (const id of ids ?? this.summaries.get(uri)?.summary.byEntry.keys() ?? []) map.set(id, (map.get(id) ?? 0) + 1);
     }
     if (partial) return map;
-    this.counts = { generation, seq: this.seq, map };
-    this.dirty = false;
+    this.counts = { generation, seq: this.seq, edits: this.edits, map };
     return map;
+  }
+
+  /** Whether `counts` were made from the notes as they are, with the glossary of `generation`. */
+  private countsHold(counts: NotesIndex['counts'], generation: number): boolean {
+    return counts?.generation === generation && counts.seq === this.seq && counts.edits === this.edits;
+  }
+
+  /**
+   * Counts every note's entries in slices after a re-match, so that the first {@link fileCounts} after a build
+   * (the sidebar asks at once) answers from what is at hand instead of counting ten thousand notes in one task.
+   */
+  private async countAll(mine: number): Promise<void> {
+    const made = { generation: this.options.glossary().generation, seq: this.seq, edits: this.edits, map: new Map<string, number>() };
+    const due = sliceClock(INDEX_SLICE_MS);
+    for (const uri of [...this.notes.keys()]) {
+      if (this.rematches !== mine) return;
+      for (const id of this.idsOf(uri) ?? []) made.map.set(id, (made.map.get(id) ?? 0) + 1);
+      if (due()) await yieldToHost();
+    }
+    if (this.rematches === mine && this.countsHold(made, this.options.glossary().generation)) this.counts = made;
   }
 
   /** The entries a note uses with the current glossary, if known without matching it. */
@@ -278,6 +298,7 @@ export class NotesIndex implements Disposable {
       if (!this.storedIds(uri)) this.summary(uri);
       if (due()) await yieldToHost();
     }
+    await this.countAll(mine);
   }
 
   private changedNow(): void {

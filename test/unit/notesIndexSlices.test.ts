@@ -56,6 +56,27 @@ describe('notes index: matching in slices', function () {
     index.dispose();
   });
 
+  it('once ready, the counts are at hand: the first fileCounts after a build counts nothing in one task', async () => {
+    const index = notesIndex({ current: { index: slowGlossary(0).index, generation: 1 } });
+    await index.ready();
+    // Counting is adding to a Map, note by note: the first call after the build must not do it.
+    const set = Map.prototype.set;
+    let sets = 0;
+    Map.prototype.set = function (this: Map<unknown, unknown>, k: unknown, v: unknown) {
+      sets++;
+      return set.call(this, k, v);
+    };
+    let counts: ReadonlyMap<string, number>;
+    try {
+      counts = index.fileCounts();
+    } finally {
+      Map.prototype.set = set;
+    }
+    assert.equal(sets, 0, `fileCounts counted ${sets} times after ready()`);
+    assert.equal(counts.get('lora'), NOTES);
+    index.dispose();
+  });
+
   it('after a glossary change nobody re-matched, counts keep the old matches until the background re-match ends', async () => {
     const slow = slowGlossary();
     const state = { current: { index: slow.index, generation: 1 } as GlossaryState };
