@@ -206,8 +206,19 @@ function total(files: FileScore[]) {
   };
 }
 
+const USAGE = `usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG|all] [--mapping]
+  --split dev scores every dev half and never the held-out half; without --split every half is scored.`;
+
 function main(): void {
   const args = process.argv.slice(2);
+  // Nothing is scored on a question or a typo: the held-out half is scored only when asked for.
+  if (args.includes('--help') || args.includes('-h')) return void console.log(USAGE);
+  const known = new Set(['--json', '--split', '--details', '--mapping']);
+  const unknown = args.find((a, i) => a.startsWith('-') && !known.has(a) && !['--split', '--details'].includes(args[i - 1]));
+  if (unknown) {
+    console.error(`unknown option ${unknown}\n${USAGE}`);
+    process.exit(2);
+  }
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
   const details = args.includes('--details') ? args[args.indexOf('--details') + 1] : undefined;
   const drawn = readJson<{ notes: Note[] }>(path.join(EVAL, 'notes.json')).notes.filter((n) => split === 'all' || n.split.startsWith(split));
