@@ -316,6 +316,14 @@ describe('senses of the built-in glossary on real sentences', () => {
     const peft = ids('一张1080/2080可高效参数微调，一张3090/4090可全参数微调。');
     assert.ok(peft.includes('peft') && !peft.includes('parameter'), peft.join());
   });
+  it('session-8 Chinese forms on real sentences: 梯度检查 beside 显存 is checkpointing, 遵循用户指令, 思考过程, 溢出 beside FP16', () => {
+    const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
+    assert.ok(ids('开启梯度检查后，可以节省显存，但训练会变慢。').includes('gradient-checkpointing'));
+    assert.ok(ids('即我们的核心训练目标是让模型具有理解并遵循用户指令的能力。').includes('instruction-following'));
+    assert.ok(ids('content 中先是 think 标签包裹的思考过程，其后是最终答案。').includes('reasoning-trace'));
+    assert.ok(ids('FP16 的表示范围较小，训练中容易出现数值溢出。').includes('numerical-overflow'));
+    assert.ok(!ids('batch size 太大会导致显存溢出。').includes('numerical-overflow'));
+  });
   it('an entry that declares its case declares it for its senses: API Key and API key are one sense of api-key', () => {
     const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
     assert.ok(ids('## What\'s an API Key?\n\nYour OpenAI API Key identifies your account with the model provider.').includes('api-key'));
