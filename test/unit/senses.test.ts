@@ -324,6 +324,13 @@ describe('senses of the built-in glossary on real sentences', () => {
     assert.ok(ids('FP16 的表示范围较小，训练中容易出现数值溢出。').includes('numerical-overflow'));
     assert.ok(!ids('batch size 太大会导致显存溢出。').includes('numerical-overflow'));
   });
+  it('session-8 English senses on real sentences: session, chunks, orchestration, autonomy beside agent and RAG words, not in everyday phrases', () => {
+    const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
+    assert.ok(ids('Short-term memory is scoped to a single session of the agent; long-term memory lives across sessions.').includes('chat-session'));
+    assert.ok(!ids('Pre-training session logs were lost, so the agent team reran the job.').includes('chat-session'));
+    assert.ok(ids('The retriever returns the top-k chunks, and the LLM answers from them.').includes('chunking'));
+    assert.ok(ids('A supervisor agent handles the orchestration of the worker agents and their tools.').includes('agent-orchestration'));
+  });
   it('an entry that declares its case declares it for its senses: API Key and API key are one sense of api-key', () => {
     const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
     assert.ok(ids('## What\'s an API Key?\n\nYour OpenAI API Key identifies your account with the model provider.').includes('api-key'));
