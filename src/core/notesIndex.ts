@@ -323,9 +323,14 @@ export class NotesIndex implements Disposable {
     if (typeof stored === 'string') return this.options.log.warn(`the stored notes index was discarded and is rebuilt: ${stored}`);
     if (!stored) return;
     const fingerprint = stored.matched;
+    // In slices: ten thousand notes are more than one task. A note read, changed or deleted meanwhile is newer than
+    // what was stored, and keeps its state.
+    const due = sliceClock(INDEX_SLICE_MS);
     for (const [uri, f] of Object.entries(stored.notes)) {
-      if (this.notes.has(uri)) continue;
-      this.notes.set(uri, { hash: f.hash, prose: f.prose, ...(fingerprint !== undefined && f.ids ? { stored: { fingerprint, ids: f.ids } } : {}) });
+      if (!this.notes.has(uri) && !this.latest.has(uri)) {
+        this.notes.set(uri, { hash: f.hash, prose: f.prose, ...(fingerprint !== undefined && f.ids ? { stored: { fingerprint, ids: f.ids } } : {}) });
+      }
+      if (due()) await yieldToHost();
     }
   }
 
@@ -338,10 +343,13 @@ export class NotesIndex implements Disposable {
     const mine = ++this.saves.started;
     const matched = this.options.glossary().fingerprint?.();
     const notes: Record<string, StoredNote> = {};
-    for (const [uri, n] of this.notes) {
+    const due = sliced ? sliceClock(INDEX_SLICE_MS) : () => false;
+    for (const [uri, n] of [...this.notes]) {
       const ids = matched === undefined ? undefined : this.idsOf(uri);
       notes[uri] = { hash: n.hash, prose: n.prose, ...(ids ? { ids: [...ids].sort() } : {}) };
+      if (due()) await yieldToHost();
     }
+    if (mine !== this.saves.started) return;
     try {
       const bytes = await encodeIndex({ matched, notes }, this.options.storage.version, sliced);
       if (mine !== this.saves.started) return;

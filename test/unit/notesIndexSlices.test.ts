@@ -125,6 +125,21 @@ describe('notes index: the entries each note uses, kept between sessions', funct
     index.dispose();
   });
 
+  it('a note deleted while the stored index is being read stays deleted: the stored copy is older', async () => {
+    const ws = notes();
+    const store = memoryStorage();
+    await firstSession(ws, store);
+    const index = notesIndex({ current: { index: slowGlossary(0).index, generation: 1, fingerprint: () => 'g1' } }, ws, store);
+    const built = index.rebuild();
+    ws.files.delete('mem:/ws/n00.md');
+    index.delete('mem:/ws/n00.md');
+    await built;
+    await index.ready();
+    assert.equal(index.fileCounts().get('lora'), NOTES - 1);
+    assert.ok(!Object.keys(index.snapshot()).includes('mem:/ws/n00.md'));
+    index.dispose();
+  });
+
   it('re-opened with another glossary, or with a note changed on disk: the stored entries of those are not used', async () => {
     const ws = notes();
     const store = memoryStorage();
