@@ -18,6 +18,7 @@ export interface ScanRequest {
    */
   readonly mode: ScanMode;
   readonly maxBytes: number;
+  /** `path`: a file path, or a `file:` URI that the worker turns into one. */
   readonly files: readonly { readonly key: string; readonly path: string; readonly knownHash?: string; readonly outline?: Uint8Array }[];
   /** With `scan` or `cache`: send each note's report, rendered as UTF-8, instead of its scan. */
   readonly render?: ReportOptions;

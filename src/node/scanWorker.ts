@@ -1,4 +1,5 @@
 // A worker thread that reads and scans notes off the main thread, for the CLI and the extension's workspace index.
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderReport, type ReportEntry } from '../core/conceptsReport';
 import { Matcher, type CompiledTrie, type MatchPattern, type StoredTrie } from '../core/matcher';
@@ -20,7 +21,7 @@ parentPort!.on('message', (req: ScanRequest) => {
         : (file: string, max: number, known?: string) => scanNote(file, max, glossary, known);
   const transfer: ArrayBuffer[] = [];
   const results: FileScan[] = req.files.map((f) => {
-    const r: FileScan = f.outline ? rematch(f.key, f.outline) : { key: f.key, ...read(f.path, req.maxBytes, f.knownHash) };
+    const r: FileScan = f.outline ? rematch(f.key, f.outline) : { key: f.key, ...read(fsPath(f.path), req.maxBytes, f.knownHash) };
     if (!req.render || !r.scan) return r;
     // The report as bytes of its own, moved (not copied) to the main thread.
     const { scan, ...rest } = r;
@@ -31,6 +32,11 @@ parentPort!.on('message', (req: ScanRequest) => {
   const res: ScanResponse = { id: req.id, results };
   parentPort!.postMessage(res, transfer);
 });
+
+/** A file path, or a `file:` URI (the extension's notes index sends those) as a path. */
+function fsPath(p: string): string {
+  return p.startsWith('file:') ? fileURLToPath(p) : p;
+}
 
 /** A note's cached outline matched again (the glossary changed), or word that it is not an outline. */
 function rematch(key: string, bytes: Uint8Array): FileScan {

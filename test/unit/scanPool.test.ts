@@ -65,7 +65,8 @@ require(${JSON.stringify(SCRIPT)});
       'crashing-worker.js',
       `  for (const f of req.files) {
     if (!f.path.includes('CRASH')) continue;
-    const flag = f.path + '.crashed';
+    // The notes index sends file: URIs, the CLI paths.
+    const flag = (f.path.startsWith('file:') ? require('node:url').fileURLToPath(f.path) : f.path) + '.crashed';
     if (fs.existsSync(flag) && !f.path.includes('ALWAYS')) continue;
     fs.writeFileSync(flag, '');
     if (f.path.includes('EXIT')) process.exit(7);
