@@ -67,8 +67,11 @@ export function proseJson(_key: string, value: unknown): unknown {
   return value instanceof Int32Array ? Array.from(value) : value;
 }
 
-/** A {@link NoteProse} read back from JSON (its pieces a list of numbers, already checked). */
-export function revivedProse(json: { text: string; pieces: readonly number[]; headings: readonly number[] }): NoteProse {
+/** A {@link NoteProse} as JSON holds it: the pieces a plain list of numbers. */
+export type ProseJson = Omit<NoteProse, 'pieces'> & { readonly pieces: readonly number[] };
+
+/** A {@link NoteProse} read back from JSON (its pieces already checked). */
+export function revivedProse(json: ProseJson): NoteProse {
   return { text: json.text, pieces: Int32Array.from(json.pieces), headings: json.headings };
 }
 

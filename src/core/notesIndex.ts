@@ -224,7 +224,7 @@ export class NotesIndex implements Disposable {
         partial = true;
         void this.rematch();
       }
-      for (const id of ids ?? this.summaries.get(uri)?.summary.byEntry.keys() ?? []) map.set(id, (map.get(id) ?? 0) + 1);
+      tally(map, ids ?? this.summaries.get(uri)?.summary.byEntry.keys() ?? []);
     }
     if (partial) return map;
     this.counts = { generation, seq: this.seq, edits: this.edits, map };
@@ -245,7 +245,7 @@ export class NotesIndex implements Disposable {
     const due = sliceClock(INDEX_SLICE_MS);
     for (const uri of [...this.notes.keys()]) {
       if (this.rematches !== mine) return;
-      for (const id of this.idsOf(uri) ?? []) made.map.set(id, (made.map.get(id) ?? 0) + 1);
+      tally(made.map, this.idsOf(uri) ?? []);
       if (due()) await yieldToHost();
     }
     if (this.rematches === mine && this.countsHold(made, this.options.glossary().generation)) this.counts = made;
@@ -375,4 +375,9 @@ export class NotesIndex implements Disposable {
     this.started.dispose();
     this.options.reader.dispose?.();
   }
+}
+
+/** Counts each of a note's entries once more in `counts`. */
+function tally(counts: Map<string, number>, ids: Iterable<string>): void {
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
 }

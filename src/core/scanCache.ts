@@ -2,7 +2,7 @@
 import type { GlossaryIndex } from './glossaryIndex';
 import { DEFAULT_LIMITS, tooComplex, type DocumentLimits } from './limits';
 import { parseMarkdown } from './markdown';
-import { matchNoteProse, proseOfRanges, revivedProse, type NoteProse } from './noteProse';
+import { matchNoteProse, proseOfRanges, revivedProse, type NoteProse, type ProseJson } from './noteProse';
 import { collectProse, lastContentLine, matchProse, type Heading, type ScanResult } from './scanner';
 import { resolveSenses } from './senses';
 import { LineIndex } from './text';
@@ -46,7 +46,7 @@ export function entryIdsOf(scan: ScanResult): string[] {
 /** A note's outline from its stored JSON (UTF-8); undefined when the bytes are not an outline (the note is scanned again). */
 export function parseOutline(bytes: Uint8Array): NoteOutline | undefined {
   try {
-    const o = JSON.parse(decodeText(bytes)) as (Omit<NoteOutline, 'prose'> & { prose?: Parameters<typeof revivedProse>[0] }) | undefined;
+    const o = JSON.parse(decodeText(bytes)) as (Omit<NoteOutline, 'prose'> & { prose?: ProseJson }) | undefined;
     return typeof o?.prose?.text === 'string' && Array.isArray(o.prose.pieces) ? { ...o, prose: revivedProse(o.prose) } : undefined;
   } catch {
     return undefined;

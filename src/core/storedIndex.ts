@@ -1,6 +1,6 @@
 import { sliceClock, yieldToHost } from './events';
 import { INDEX_SLICE_MS } from './limits';
-import { proseJson, revivedProse, type NoteProse } from './noteProse';
+import { proseJson, revivedProse, type NoteProse, type ProseJson } from './noteProse';
 
 /**
  * The notes kept between sessions, by URI: each note's content hash and prose, and the entries it uses where it was
@@ -73,7 +73,7 @@ export async function decodeIndex(bytes: Uint8Array, version: string | undefined
     const note = parseLine(line(at + 1, next));
     if (typeof note === 'string') return note;
     if (!Array.isArray(note) || typeof note[0] !== 'string' || !isStoredNote(note[1], note[2]) || !isIdList(note[3])) return `note ${n + 1} is damaged`;
-    files[note[0]] = { hash: note[1] as string, prose: revivedProse(note[2] as Parameters<typeof revivedProse>[0]), ...(note[3] ? { ids: note[3] as string[] } : {}) };
+    files[note[0]] = { hash: note[1] as string, prose: revivedProse(note[2] as ProseJson), ...(note[3] ? { ids: note[3] as string[] } : {}) };
     at = next;
     if (due()) await yieldToHost();
   }
