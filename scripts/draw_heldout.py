@@ -4,7 +4,8 @@ notes not labelled yet, with 3,000-14,000 characters outside fenced code, not RE
 Usage: draw_heldout.py SEED, with eval/notes.json as it was before the half was added. Session 5: seed 20261203 on
 `git show 1b1daca~1:eval/notes.json` (that half is now dev4); session 6: seed 20261205 on the notes.json of commit
 7dd9ea8 (now dev5); session 7: seed 20261206 on the notes.json of commit 7cbf62c (now dev6); session 8: seed 20261207 on the notes.json
-of commit bd08e63. Prints the corpus paths."""
+of commit bd08e63; session 9: seed 20261208 on the notes.json of commit 0dd29c8, skipping near-copies (a note whose name
+minus a leading number is a labelled note's in the same folder). Prints the corpus paths."""
 import json
 import os
 import random
@@ -18,15 +19,21 @@ CORPUS = ROOT.parent / 'shared' / 'corpus'
 def prose_len(text):
     return len(re.sub(r'```.*?```', '', text, flags=re.S))
 
+def copy_key(rel):
+    """Folder and name without a leading chapter number: two notes with one key are copies of one chapter."""
+    folder, name = os.path.split(rel)
+    return folder, re.sub(r'^\d+[-_. ]*', '', name)
+
 def main(seed):
     used = {n['file'] for n in json.loads((ROOT / 'eval' / 'notes.json').read_text())['notes']}
+    copies = {copy_key(rel) for rel in used}
     random.seed(seed)
     for repo in sorted(p.name for p in CORPUS.iterdir() if p.is_dir()):
         cands = []
         for dp, _, fn in os.walk(CORPUS / repo):
             for f in fn:
                 rel = os.path.relpath(os.path.join(dp, f), CORPUS)
-                if not f.endswith('.md') or rel in used or re.match(r'(?i)(readme|index|summary)', f):
+                if not f.endswith('.md') or rel in used or copy_key(rel) in copies or re.match(r'(?i)(readme|index|summary)', f):
                     continue
                 if 3000 <= prose_len((CORPUS / rel).read_text(encoding='utf-8', errors='replace')) <= 14000:
                     cands.append(rel)
