@@ -20,7 +20,8 @@ def prose_len(text):
     return len(re.sub(r'```.*?```', '', text, flags=re.S))
 
 def copy_key(rel):
-    """Folder and name without a leading chapter number: two notes with one key are copies of one chapter."""
+    """Folder and name without a leading chapter number: two notes with one key are copies of one chapter (a labelled
+    note shares its own key, so this also skips the labelled notes)."""
     folder, name = os.path.split(rel)
     return folder, re.sub(r'^\d+[-_. ]*', '', name)
 
@@ -33,7 +34,7 @@ def main(seed):
         for dp, _, fn in os.walk(CORPUS / repo):
             for f in fn:
                 rel = os.path.relpath(os.path.join(dp, f), CORPUS)
-                if not f.endswith('.md') or rel in used or copy_key(rel) in copies or re.match(r'(?i)(readme|index|summary)', f):
+                if not f.endswith('.md') or copy_key(rel) in copies or re.match(r'(?i)(readme|index|summary)', f):
                     continue
                 if 3000 <= prose_len((CORPUS / rel).read_text(encoding='utf-8', errors='replace')) <= 14000:
                     cands.append(rel)

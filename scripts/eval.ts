@@ -29,8 +29,8 @@ interface Note {
   file: string;
   split: Split;
 }
-type Split = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'heldout';
-const SPLITS: readonly [Split, string][] = [
+/** The halves in table order, with their printed names; a new half is one row here. */
+const SPLITS = [
   ['dev', 'dev'],
   ['dev2', 'dev-2'],
   ['dev3', 'dev-3'],
@@ -39,7 +39,8 @@ const SPLITS: readonly [Split, string][] = [
   ['dev6', 'dev-6'],
   ['dev7', 'dev-7'],
   ['heldout', 'held-out'],
-];
+] as const;
+type Split = (typeof SPLITS)[number][0];
 /** Verdicts on reported concepts that no label names: the labeller missed it, the tool is wrong, or not a concept. */
 type Verdict = 'label-missed' | 'wrong' | 'not-a-concept';
 
