@@ -332,6 +332,7 @@ export class Matcher implements TermMatcher {
       stop = end + 1;
     }
     if (start < from || stop > to || versionGoesOn(text, stop)) return undefined;
+    if (bits & LEFT && insidePath(text, start, stop)) return undefined;
     return { start, end: stop, entryId: this.entryOf(pi), pattern: pi };
   }
 }
@@ -358,6 +359,32 @@ function insideName(text: string, start: number): boolean {
   if (joiner !== 0x2d && joiner !== 0x5f && joiner !== 0x2e) return false;
   const c = text.charCodeAt(start - 2);
   return c < 128 && isWordChar(c);
+}
+
+/** File extensions that end a file name written in prose (`download.py`, `alpaca_data.json`, `ops.cu`). */
+const FILE_EXTENSION = /\.(?:py|ipynb|json|jsonl|md|sh|ya?ml|toml|txt|csv|tsv|log|cu|cpp|cc|h|bin|pt|pth|ckpt|safetensors|gguf|onnx|zip|tar|gz)$/i;
+/** How far a path is followed on each side of a name: a longer run is not read as one path. */
+const PATH_REACH = 200;
+
+/**
+ * True where a Latin-script name sits inside a file path or file name written in prose: a run of non-space,
+ * non-Han characters that starts with `/`, `~/` or `./`, or whose rest after the name ends in a file extension
+ * (`/root/autodl-tmp/model`, `bitsandbytes/csrc/ops.cu`, `alpaca_data.json`). A path names a place on disk,
+ * not the concept; a name that is the whole run (`llama.cpp`) is not inside one.
+ */
+function insidePath(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < PATH_REACH && pathChar(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && b - end < PATH_REACH && pathChar(text.charCodeAt(b))) b++;
+  const run = text.slice(a, b).replace(/[.,:;!?]+$/, '');
+  if (run.length === end - start) return false;
+  return /^(?:\/|~\/|\.\.?\/)/.test(run) || FILE_EXTENSION.test(run.slice(end - a));
+}
+
+/** Characters of a path or file name in prose: ASCII letters, digits and `/ . _ - ~`. */
+function pathChar(c: number): boolean {
+  return (c < 128 && isWordChar(c)) || c === 0x2f || c === 0x2e || c === 0x5f || c === 0x2d || c === 0x7e;
 }
 
 /**

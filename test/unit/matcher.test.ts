@@ -108,6 +108,19 @@ describe('names inside longer names', () => {
   it('still matches before a hyphen and after a space, CJK or punctuation', () => {
     assert.deepEqual(find(['RoPE', 'LoRA'], 'RoPE-based (LoRA)、LoRA微调'), ['RoPE', 'LoRA', 'LoRA']);
   });
+  it('does not match inside a file path or file name written in prose (real sentences of the corpus)', () => {
+    assert.deepEqual(find(['autodl'], '并运行 python /root/autodl-tmp/download.py执行下载。'), []);
+    assert.deepEqual(find(['autodl'], '下载到本地 /root/autodl-tmp/embedding_model，你也可以'), []);
+    assert.deepEqual(find(['bitsandbytes'], 'in file /workspace/train-env/bitsandbytes/csrc/ops.cu ，解决办法'), []);
+    assert.deepEqual(find(['bitsandbytes'], 'the error is in bitsandbytes/csrc/ops.cu here'), []);
+    assert.deepEqual(find(['alpaca_data'], '仅支持单轮对话（alpaca_data.json）：'), []);
+  });
+  it('still matches a name beside a slash, a dot or a file name that is the name itself', () => {
+    assert.deepEqual(find(['LoRA', 'QLoRA'], '用 LoRA/QLoRA 微调。'), ['LoRA', 'QLoRA']);
+    assert.deepEqual(find(['autodl'], '在autodl平台中租一个3090显卡。'), ['autodl']);
+    assert.deepEqual(find(['llama.cpp', 'vLLM'], '部署用 llama.cpp 或 vLLM.'), ['llama.cpp', 'vLLM']);
+    assert.deepEqual(find(['GPT-4'], 'GPT-4/GPT-4o 的结果'), ['GPT-4']);
+  });
   it('treats an en dash like a hyphen', () => {
     assert.deepEqual(find(['term frequency-inverse document frequency'], 'tf-idf (term frequency–inverse document frequency)'), ['term frequency–inverse document frequency']);
   });
