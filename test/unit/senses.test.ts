@@ -279,6 +279,10 @@ describe('senses of the built-in glossary on real sentences', () => {
     // ... while the technical uses right beside those phrases still match (sentences written for the test)
     ['Generating each token requires attention over all previous tokens, which is why the KV cache helps.', 'attention', ['attention-mechanism']],
     ['接下来定义一个采样函数，根据温度和 top-p 从概率分布中选出下一个 token。', '采样', ['sampling']],
+    // dev-8 forms: Bert for BERT (not inside the class name BertModel), 自编码模型 (llm-action)
+    ['目前的大模型框架主要针对Decoder架构的生成模型、像Bert、T5、ChatGLM等模型暂不支持。', 'Bert', ['bert']],
+    ['BertModel(BertPreTrainedModel) 由 embeddings、encoder 和 pooler 组成。', 'Bert', []],
+    ['编码器架构（Encoder-only）：自编码模型（破坏一个句子，然后让模型去预测或填补）', '自编码模型', ['autoencoding-language-model']],
     // FlexFlow's execution optimizer, Alpa's search-space pruning, SwanLab's benchmark community (llm-action, self-llm)
     ['本节介绍执行优化器，它以运算符图和设备拓扑作为输入，并自动找到有效的并行化策略。', '优化器', []],
     ['Execution Optimizer是FlexFlow的核心部件，用于搜索最优的split方案。', 'Optimizer', []],
