@@ -377,14 +377,15 @@ function insidePath(text: string, start: number, end: number): boolean {
   while (a > 0 && start - a < PATH_REACH && pathChar(text.charCodeAt(a - 1))) a--;
   let b = end;
   while (b < text.length && b - end < PATH_REACH && pathChar(text.charCodeAt(b))) b++;
+  if (a === start && b === end) return false;
   const run = text.slice(a, b).replace(/[.,:;!?]+$/, '');
   if (run.length === end - start) return false;
   return /^(?:\/|~\/|\.\.?\/)/.test(run) || FILE_EXTENSION.test(run.slice(end - a));
 }
 
-/** Characters of a path or file name in prose: ASCII letters, digits and `/ . _ - ~`. */
+/** Characters of a path or file name in prose: ASCII word characters (letters, digits, `_`) and `/ . - ~`. */
 function pathChar(c: number): boolean {
-  return (c < 128 && isWordChar(c)) || c === 0x2f || c === 0x2e || c === 0x5f || c === 0x2d || c === 0x7e;
+  return (c < 128 && isWordChar(c)) || c === 0x2f || c === 0x2e || c === 0x2d || c === 0x7e;
 }
 
 /**
