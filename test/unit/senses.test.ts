@@ -279,12 +279,15 @@ describe('senses of the built-in glossary on real sentences', () => {
     // ... while the technical uses right beside those phrases still match (sentences written for the test)
     ['Generating each token requires attention over all previous tokens, which is why the KV cache helps.', 'attention', ['attention-mechanism']],
     ['接下来定义一个采样函数，根据温度和 top-p 从概率分布中选出下一个 token。', '采样', ['sampling']],
-    // dev-8 forms: Bert for BERT (not inside the class name BertModel), 自编码模型 (llm-action)
+    // dev-8 forms: Bert for BERT (not inside the class name BertModel), 自编码模型 beside language-model cues (llm-action)
     ['目前的大模型框架主要针对Decoder架构的生成模型、像Bert、T5、ChatGLM等模型暂不支持。', 'Bert', ['bert']],
     ['BertModel(BertPreTrainedModel) 由 embeddings、encoder 和 pooler 组成。', 'Bert', []],
     ['编码器架构（Encoder-only）：自编码模型（破坏一个句子，然后让模型去预测或填补）', '自编码模型', ['autoencoding-language-model']],
+    // ... but a plain autoencoder without language-model cues is not the autoencoding language model (sentence written for the test)
+    ['用 Keras 构建一个自编码模型，先把图像压缩成低维表示，再重建原图。', '自编码模型', []],
     // FlexFlow's execution optimizer, Alpa's search-space pruning, SwanLab's benchmark community (llm-action, self-llm)
-    ['本节介绍执行优化器，它以运算符图和设备拓扑作为输入，并自动找到有效的并行化策略。', '优化器', []],
+    // 执行优化器 is also "run the optimizer (step)" in training notes, so only the English name is blocked (sentence written for the test)
+    ['计算损失并反向传播后，再执行优化器更新参数。', '优化器', ['optimizer']],
     ['Execution Optimizer是FlexFlow的核心部件，用于搜索最优的split方案。', 'Optimizer', []],
     ['在搜索空间方面，能剪枝则剪枝，例如将一些operator和它的operand融合，从而减少计算图的节点规模。', '剪枝', []],
     ['或 [SwanLab基线社区](https://swanlab.cn/benchmarks) 搜索“qwen3-smart-medical”。', '基线', []],
