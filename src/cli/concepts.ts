@@ -8,6 +8,7 @@ import { formatProblem } from '../core/glossary';
 import type { GlossaryIndex } from '../core/glossaryIndex';
 import { GlossaryDelta, glossaryDigest, type GlossaryDigest } from '../core/glossaryDelta';
 import { entryIdsOf, parseOutline, scanOutline } from '../core/scanCache';
+import { proseText } from '../core/noteProse';
 import type { ScanResult } from '../core/scanner';
 import { glossaryFingerprint, hashKey, NotesCache, type CachedNote } from './cache';
 import { expandPaths } from './files';
@@ -217,7 +218,8 @@ function freshEntry(r: FileScan, hash: string, o: Outcome, part: number) {
  */
 function unaffected(e: CachedNote, delta: () => GlossaryDelta | undefined): boolean {
   const d = delta();
-  const text = d && e.outline()?.prose.text;
+  const prose = d && e.outline()?.prose;
+  const text = prose && proseText(prose);
   return text !== undefined && !d!.affects(text, e.previous!.entryIds);
 }
 

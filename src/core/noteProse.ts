@@ -11,15 +11,16 @@ const CONTEXT = 2;
 /**
  * The prose of a note: what the notes index keeps, so a glossary change re-matches notes instead of re-parsing.
  * Each prose range (a text node) is kept with the characters around it, so it can be matched again without the
- * note. Compact, for cheap transfer from a worker and cheap storage: the pieces' texts end to end in `text`, and
- * six numbers per piece in `pieces`: offset of the prose in the note, its length, its 1-based line and UTF-16
- * column, the characters of context before it, and the length of the piece's text (context included). The numbers
- * are an `Int32Array`, whose bytes live outside the JavaScript heap: the pieces of ten thousand notes would
- * otherwise be hundreds of megabytes of array slots that every garbage collection copies or visits. As JSON (the
- * stored index, the CLI cache) they are a plain list ({@link proseJson}, {@link revivedProse}).
+ * note. Compact, for cheap transfer from a worker and cheap storage: the pieces' texts end to end in `units` (UTF-16
+ * code units, so offsets are a string's), and six numbers per piece in `pieces`: offset of the prose in the note,
+ * its length, its 1-based line and UTF-16 column, the characters of context before it, and the length of the
+ * piece's text (context included). Both are typed arrays, whose bytes live outside the JavaScript heap: the prose of
+ * ten thousand notes as strings and number arrays would be hundreds of megabytes that every young-generation garbage
+ * collection copies as the notes arrive. As JSON (the stored index, the CLI cache) the units are a string and the
+ * pieces a plain list ({@link proseJson}, {@link revivedProse}).
  */
 export interface NoteProse {
-  readonly text: string;
+  readonly units: Uint16Array;
   readonly pieces: Int32Array;
   /** Where each heading starts (offsets in the note): sections, for resolving the senses of ambiguous words. */
   readonly headings: readonly number[];
@@ -59,20 +60,50 @@ export function proseOfRanges(text: string, ranges: readonly number[], headings:
     texts.push(piece);
     pieces.push(start, end - start, line, column, start - from, piece.length);
   }
-  return { text: texts.join(''), pieces: Int32Array.from(pieces), headings: headings.map((h) => h.start) };
+  return { units: unitsOf(texts.join('')), pieces: Int32Array.from(pieces), headings: headings.map((h) => h.start) };
 }
 
-/** A `JSON.stringify` replacer that writes the pieces of a {@link NoteProse} as a plain list of numbers. */
+/** A `JSON.stringify` replacer that writes a {@link NoteProse} as {@link ProseJson}: its text and plain numbers. */
 export function proseJson(_key: string, value: unknown): unknown {
-  return value instanceof Int32Array ? Array.from(value) : value;
+  if (!isProse(value)) return value;
+  return { text: proseText(value), pieces: Array.from(value.pieces), headings: value.headings };
 }
 
-/** A {@link NoteProse} as JSON holds it: the pieces a plain list of numbers. */
-export type ProseJson = Omit<NoteProse, 'pieces'> & { readonly pieces: readonly number[] };
+function isProse(value: unknown): value is NoteProse {
+  return (value as NoteProse | undefined)?.units instanceof Uint16Array && (value as NoteProse).pieces instanceof Int32Array;
+}
+
+/** A {@link NoteProse} as JSON holds it: the pieces' texts as one string, the pieces a plain list of numbers. */
+export interface ProseJson {
+  readonly text: string;
+  readonly pieces: readonly number[];
+  readonly headings: readonly number[];
+}
 
 /** A {@link NoteProse} read back from JSON (its pieces already checked). */
 export function revivedProse(json: ProseJson): NoteProse {
-  return { text: json.text, pieces: Int32Array.from(json.pieces), headings: json.headings };
+  return { units: unitsOf(json.text), pieces: Int32Array.from(json.pieces), headings: json.headings };
+}
+
+/** The pieces' texts end to end, as one string (what a glossary change is checked against). */
+export function proseText(prose: NoteProse): string {
+  return textOfUnits(prose.units, 0, prose.units.length);
+}
+
+function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** Code units per `String.fromCharCode` call: well under every engine's limit on arguments. */
+const UNITS_PER_CALL = 8192;
+
+/** The string of code units `from`..`to`, lone surrogates kept as they are (a `TextDecoder` would replace them). */
+function textOfUnits(units: Uint16Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i += UNITS_PER_CALL) s += String.fromCharCode.apply(null, units.subarray(i, Math.min(to, i + UNITS_PER_CALL)) as unknown as number[]);
+  return s;
 }
 
 /** The glossary terms in a note's prose: the same occurrences as a full scan of the note. */
@@ -83,7 +114,7 @@ export function matchNoteProse(prose: NoteProse, matcher: TermMatcher): Occurren
   const p = prose.pieces;
   for (let i = 0, at = 0; i < p.length; at += p[i + 5], i += STRIDE) {
     const piece = { start: p[i], length: p[i + 1], line: p[i + 2], column: p[i + 3], lead: p[i + 4] };
-    const text = prose.text.slice(at, at + p[i + 5]);
+    const text = textOfUnits(prose.units, at, at + p[i + 5]);
     const lines = new LineIndex(text);
     const origin = lines.position(piece.lead);
     for (const o of matchProse(text, [piece.lead, piece.lead + piece.length], matcher, lines)) out.push(shift(o, piece, origin));

@@ -22,6 +22,8 @@ parentPort!.on('message', (req: ScanRequest) => {
   const transfer: ArrayBuffer[] = [];
   const results: FileScan[] = req.files.map((f) => {
     const r: FileScan = f.outline ? rematch(f.key, f.outline) : { key: f.key, ...read(fsPath(f.path), req.maxBytes, f.knownHash) };
+    // A note's prose is moved too: its typed arrays arrive outside the main thread's heap, with nothing to copy.
+    if (r.prose) transfer.push(r.prose.units.buffer as ArrayBuffer, r.prose.pieces.buffer as ArrayBuffer);
     if (!req.render || !r.scan) return r;
     // The report as bytes of its own, moved (not copied) to the main thread.
     const { scan, ...rest } = r;

@@ -3,6 +3,7 @@ import { reportEntries } from '../../src/core/conceptsReport';
 import { GlossaryDelta, glossaryDigest } from '../../src/core/glossaryDelta';
 import type { GlossaryIndex } from '../../src/core/glossaryIndex';
 import { Matcher } from '../../src/core/matcher';
+import { proseText } from '../../src/core/noteProse';
 import { entryIdsOf, scanOutline, scanWithOutline } from '../../src/core/scanCache';
 import { fixture, glossaryFrom } from './helpers';
 
@@ -28,7 +29,7 @@ function verdicts(before: GlossaryIndex, after: GlossaryIndex) {
     assert.ok('outline' in first);
     const again = scanOutline(first.outline, after.matcher);
     const report = (g: GlossaryIndex, scan: typeof again) => JSON.stringify(scan.occurrences.map((o) => [o, g.entries.get(o.entryId)?.zh ?? null]));
-    out[name] = { affected: delta.affects(first.outline.prose.text, entryIdsOf(first.scan)), differs: report(before, first.scan) !== report(after, again) };
+    out[name] = { affected: delta.affects(proseText(first.outline.prose), entryIdsOf(first.scan)), differs: report(before, first.scan) !== report(after, again) };
   }
   return out;
 }
