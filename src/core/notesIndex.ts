@@ -41,6 +41,12 @@ export interface NotesIndexOptions {
   readonly log: Logger;
 }
 
+interface Matched {
+  readonly generation: number;
+  readonly ids: readonly string[];
+  readonly summary?: FileSummary;
+}
+
 interface Note {
   readonly hash: string;
   readonly prose: NoteProse;
@@ -60,7 +66,12 @@ interface Note {
  */
 export class NotesIndex implements Disposable {
   private readonly notes = new Map<string, Note>();
-  private readonly summaries = new Map<string, { generation: number; summary: FileSummary }>();
+  /**
+   * What matching each note with the glossary of `generation` gave: the entries it uses, and its occurrences only
+   * where someone asked for them (references). The re-match of every note keeps just the ids, so ten thousand notes'
+   * occurrences never pile up in memory (nor in the young generation the host's collector copies).
+   */
+  private readonly matched = new Map<string, Matched>();
   /** The number of the latest read (or deletion) of each note. */
   private readonly latest = new Map<string, number>();
   private seq = 0;
@@ -149,7 +160,7 @@ export class NotesIndex implements Disposable {
   }
 
   private drop(uri: string): boolean {
-    this.summaries.delete(uri);
+    this.matched.delete(uri);
     this.edits++;
     return this.notes.delete(uri);
   }
@@ -172,7 +183,7 @@ export class NotesIndex implements Disposable {
 
   private apply(r: ProseResult): 'parsed' | 'reused' | undefined {
     if ('unchanged' in r) return this.notes.get(r.uri)?.hash === r.hash ? 'reused' : undefined;
-    this.summaries.delete(r.uri);
+    this.matched.delete(r.uri);
     this.edits++;
     if ('prose' in r) {
       this.notes.set(r.uri, { hash: r.hash, prose: r.prose });
@@ -183,23 +194,32 @@ export class NotesIndex implements Disposable {
     return undefined;
   }
 
-  /** A note's occurrences grouped by entry, matched with the current glossary. */
+  /** A note's occurrences grouped by entry, matched with the current glossary (and kept). */
   private summary(uri: string): FileSummary | undefined {
+    const cached = this.current(uri)?.summary;
+    return cached ?? this.match(uri, true)?.summary;
+  }
+
+  /** The entries a note uses with the current glossary, matching it if need be (and keeping only the ids). */
+  private matchedIds(uri: string): readonly string[] | undefined {
+    return this.idsOf(uri) ?? this.match(uri, false)?.ids;
+  }
+
+  private match(uri: string, keepOccurrences: boolean): Matched | undefined {
     const note = this.notes.get(uri);
     if (!note) return undefined;
-    const cached = this.current(uri);
-    if (cached) return cached;
     const g = this.options.glossary();
     const summary = summarize(note.hash, matchNoteProse(note.prose, g.index.matcher));
-    this.summaries.set(uri, { generation: g.generation, summary });
-    return summary;
+    const m: Matched = { generation: g.generation, ids: [...summary.byEntry.keys()], ...(keepOccurrences ? { summary } : {}) };
+    this.matched.set(uri, m);
+    return m;
   }
 
   /** Every use of an entry, note by note in URI order (matching only notes that may use it). */
   usesOf(entryId: string): { uri: string; occurrences: readonly Occurrence[] }[] {
     const out: { uri: string; occurrences: readonly Occurrence[] }[] = [];
     for (const uri of [...this.notes.keys()].sort()) {
-      if (!this.current(uri) && this.storedIds(uri)?.includes(entryId) === false) continue;
+      if (this.idsOf(uri)?.includes(entryId) === false) continue;
       const occ = this.summary(uri)?.byEntry.get(entryId);
       if (occ?.length) out.push({ uri, occurrences: occ });
     }
@@ -218,13 +238,13 @@ export class NotesIndex implements Disposable {
     const until = Date.now() + INDEX_SLICE_MS;
     let partial = this.rematching !== undefined;
     for (const uri of this.notes.keys()) {
-      const ids = this.idsOf(uri) ?? (partial || Date.now() > until ? undefined : this.summary(uri)?.byEntry.keys());
+      const ids = this.idsOf(uri) ?? (partial || Date.now() > until ? undefined : this.matchedIds(uri));
       if (!ids && !partial) {
         // Not matched yet and no time left: it counts as it did before (or not at all) until the re-match is done.
         partial = true;
         void this.rematch();
       }
-      tally(map, ids ?? this.summaries.get(uri)?.summary.byEntry.keys() ?? []);
+      tally(map, ids ?? this.matched.get(uri)?.ids ?? []);
     }
     if (partial) return map;
     this.counts = { generation, seq: this.seq, edits: this.edits, map };
@@ -252,8 +272,8 @@ export class NotesIndex implements Disposable {
   }
 
   /** The entries a note uses with the current glossary, if known without matching it. */
-  private idsOf(uri: string): Iterable<string> | undefined {
-    return this.current(uri)?.byEntry.keys() ?? this.storedIds(uri);
+  private idsOf(uri: string): readonly string[] | undefined {
+    return this.current(uri)?.ids ?? this.storedIds(uri);
   }
 
   /** The entries a note uses as stored by an earlier session, if it used the current glossary. */
@@ -262,10 +282,17 @@ export class NotesIndex implements Disposable {
     return stored && stored.fingerprint === this.options.glossary().fingerprint?.() ? stored.ids : undefined;
   }
 
-  /** A note's summary if it was matched with the current glossary. */
-  private current(uri: string): FileSummary | undefined {
-    const s = this.summaries.get(uri);
-    return s?.generation === this.options.glossary().generation ? s.summary : undefined;
+  /** What matching a note gave, if it was matched with the current glossary. */
+  private current(uri: string): Matched | undefined {
+    const m = this.matched.get(uri);
+    return m?.generation === this.options.glossary().generation ? m : undefined;
+  }
+
+  /** How many notes' occurrences are held in memory (only those asked for since they were matched). */
+  get notesWithOccurrences(): number {
+    let n = 0;
+    for (const uri of this.notes.keys()) if (this.current(uri)?.summary) n++;
+    return n;
   }
 
   /** Every note's occurrences (by entry id, counted), for comparing two indexes in tests. */
@@ -295,7 +322,7 @@ export class NotesIndex implements Disposable {
     const due = sliceClock(INDEX_SLICE_MS);
     for (const uri of [...this.notes.keys()]) {
       if (this.rematches !== mine) return; // a later build or glossary change started another
-      if (!this.storedIds(uri)) this.summary(uri);
+      this.matchedIds(uri);
       if (due()) await yieldToHost();
     }
     await this.countAll(mine);

@@ -93,6 +93,25 @@ describe('notes index: matching in slices', function () {
     assert.equal(index.fileCounts().get('lora'), NOTES);
     index.dispose();
   });
+
+  it('a build keeps only the entries each note uses; references keep the occurrences of the notes they match', async () => {
+    const ws = notes();
+    ws.files.set('mem:/ws/other.md', '# 其他\n\n只有思维链。\n');
+    const slow = slowGlossary(0);
+    const index = notesIndex({ current: { index: slow.index, generation: 1 } }, ws);
+    await index.ready();
+    assert.equal(index.notesWithOccurrences, 0, 'the re-match after the build held occurrences');
+    assert.equal(index.fileCounts().get('chain-of-thought'), NOTES + 1);
+    const before = slow.calls();
+    const uses = index.usesOf('lora');
+    assert.equal(uses.length, NOTES);
+    assert.deepEqual(uses[0].occurrences.map((o) => o.text), ['LoRA']);
+    assert.equal(slow.calls() - before, 2 * NOTES, 'only the notes that use LoRA were matched again (heading and paragraph)');
+    assert.equal(index.notesWithOccurrences, NOTES);
+    assert.equal(index.usesOf('lora').length, NOTES);
+    assert.equal(slow.calls() - before, 2 * NOTES, 'a second search matches nothing');
+    index.dispose();
+  });
 });
 
 describe('notes index: the entries each note uses, kept between sessions', function () {
