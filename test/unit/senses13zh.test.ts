@@ -52,6 +52,12 @@ describe('senses of the built-in glossary: Chinese dev wrong reports (13)', () =
     ['具体来说，GLM-130B 模型含有 70 层 Transformer，隐层维度 12,288，最大序列长度 2,048，以及一个基于 [icetk](https://github.com/THUDM/icetk) 的 150,000 个标识符的双语分词器。', '隐层维度', ['hidden-size']],
     ['因此，近年来研究者们提出了各种各样的参数高效迁移学习方法（Parameter-efficient Transfer Learning），即固定住Pretrain Language model（PLM）的大部分参数，仅调整模型的一小部分参数来达到与全部参数的微调接近的效果（调整的可以是模型自有的参数，也可以是额外加入的一些参数）。', '参数高效迁移学习', ['peft']],
     ['以Qwen2-VL作为基座多模态大模型，通过**指令微调**的方式实现特定场景下的OCR，是学习**多模态LLM微调**的入门任务。', '多模态LLM', ['multimodal-large-language-model']],
+    // second reader: an FP32-to-BF16 conversion loses numerical precision, even in the words of a quantization
+    // sentence (written for the test), and 多模式生成模型 is a multimodal generative model (public text)
+    ['以最小的精度损失将 FP32 权重转换为 BF16。', '精度', ['numerical-precision']],
+    ['PVAE集成了变分推理框架和多模式生成模型。', '生成模型', ['generative-model']],
+    // weights staged in shared memory are not the KV cache (llm-action: FP6-LLM)
+    ['之后，缓存的权重从共享内存读取到寄存器以进行实际计算。', '缓存', []],
   ];
   for (const [text, surface, want] of cases) {
     it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
