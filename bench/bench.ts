@@ -444,22 +444,39 @@ function parseOnlyChild() {
   for (const f of corpusFiles()) parseMarkdown(fs.readFileSync(f, 'utf8'));
 }
 
-async function memoryChild() {
-  // As in the extension: a worker thread parses, the main thread keeps only the index; then the worker is gone.
-  const gc = (globalThis as { gc?: () => void }).gc!;
-  gc();
-  const base = process.memoryUsage().rss;
-  const glossary = loadGlossary();
-  const index = new WorkspaceIndex();
-  const pool = new ScanPool({ patterns: glossary.patterns, size: 1, script: path.join(ROOT, 'dist', 'scanWorker.js'), batch: 2 });
-  await pool.scan(corpusFiles().map((f) => ({ key: f, path: f })), 8 << 20, (res) => {
-    if (res.scan && res.hash) index.set(res.key, summarize(res.hash, res.scan.occurrences));
-  });
-  await pool.close();
+/** The extension's notes index over `files`: a worker thread reads and parses, this thread keeps and matches. */
+function extensionNotesIndex(files: readonly string[], glossary: ReturnType<typeof loadGlossary>): NotesIndex {
+  const uris = files.map((f) => pathToFileURL(f).toString());
+  const workspace = { findNotes: async () => uris, readFile: async (u: string) => new Uint8Array(fs.readFileSync(fileURLToPath(u))) };
+  const state: GlossaryState = { index: glossary, generation: 1, fingerprint: () => 'built-in' };
+  // The worker stops as soon as it has nothing to read (in the extension, after READER_IDLE_MS).
+  return new NotesIndex({ workspace, reader: poolReader(workspace, path.join(ROOT, 'dist', 'scanWorker.js'), 0), glossary: () => state, maxChars: () => 2_000_000, log: SILENT });
+}
+
+/** Resident and heap megabytes after two full collections. */
+function settledMemory(gc: () => void): { rssMb: number; heapMb: number } {
   gc();
   gc();
   const mu = process.memoryUsage();
-  process.stdout.write(JSON.stringify({ rssMb: r(mu.rss / 2 ** 20, 1), baseRssMb: r(base / 2 ** 20, 1), heapMb: r(mu.heapUsed / 2 ** 20, 1), files: index.size }) + '\n');
+  return { rssMb: r(mu.rss / 2 ** 20, 1), heapMb: r(mu.heapUsed / 2 ** 20, 1) };
+}
+
+async function memoryChild() {
+  // As in the extension: the notes index built by a worker thread and ready (every note matched once), then
+  // the same index holding every note's occurrences, as it did after a build until session 12 (only Find All
+  // References keeps the occurrences of the notes it matched now).
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  gc();
+  const base = process.memoryUsage().rss;
+  const index = extensionNotesIndex(corpusFiles(), loadGlossary());
+  await index.ready();
+  index.fileCounts();
+  await new Promise((res) => setTimeout(res, 500)); // the idle worker exits
+  const built = settledMemory(gc);
+  index.snapshot();
+  const withOccurrences = settledMemory(gc);
+  process.stdout.write(JSON.stringify({ ...built, baseRssMb: r(base / 2 ** 20, 1), files: index.size, everyNoteOccurrences: withOccurrences }) + '\n');
+  index.dispose();
 }
 
 if (process.argv.includes('--parse-only-child')) parseOnlyChild();

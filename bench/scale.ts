@@ -206,8 +206,8 @@ async function references(ctx: ScaleContext, files: readonly string[], glossary:
 /** The index memory child of bench.ts, over the copies. */
 function memory(ctx: ScaleContext, dir: string) {
   const child = spawnSync(process.execPath, ['--expose-gc', path.join(ctx.root, 'out', 'bench', 'bench.js'), '--memory-child'], { encoding: 'utf8', env: { ...process.env, LLM_GLOSSARY_CORPUS: dir } });
-  const m = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { rssMb: number };
-  ctx.log(`scale: index memory ${m.rssMb} MB RSS`);
+  const m = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { rssMb: number; heapMb: number; everyNoteOccurrences: { rssMb: number; heapMb: number } };
+  ctx.log(`scale: index memory ${m.rssMb} MB RSS, ${m.heapMb} MB heap (holding every note's occurrences: ${m.everyNoteOccurrences.rssMb} MB RSS, ${m.everyNoteOccurrences.heapMb} MB heap)`);
   return { ...m, target: '<= 400 MB RSS' };
 }
 

@@ -79,6 +79,12 @@ export const GLOSSARY_RELOAD_DELAY_MS = { edited: 250, saved: 0, other: 150 } as
  */
 export const INDEX_SLICE_MS = 15;
 
+/**
+ * A scan worker that has had nothing to read for this long (ms) is stopped, so the memory of its parses goes back
+ * to the system (about a hundred megabytes after ten thousand notes); the next read starts a new one.
+ */
+export const READER_IDLE_MS = 30_000;
+
 /** Quiet time before the notes index is saved after a change (a build, a re-match, a saved note). */
 export const INDEX_SAVE_DELAY_MS = 1000;
 

@@ -215,6 +215,32 @@ require(${JSON.stringify(SCRIPT)});
     }
   });
 
+  it('the notes reader stops its worker when it has nothing to read, and starts one for the next read', async () => {
+    const starts = path.join(tmp, 'starts.log');
+    const script = path.join(tmp, 'counting-worker.js');
+    fs.writeFileSync(script, `require('node:fs').appendFileSync(${JSON.stringify(starts)}, 'start\\n');\nrequire(${JSON.stringify(SCRIPT)});\n`);
+    const workspace = { readFile: async (uri: string) => fs.readFileSync(new URL(uri)) };
+    const requests = files('idle', 3).map((f) => ({ uri: pathToFileURL(f.path).toString() }));
+    const read = async (reader: ReturnType<typeof poolReader>) => {
+      const got: string[] = [];
+      await reader.read(requests, 1e6, (r) => got.push('prose' in r ? r.uri : `not read: ${r.uri}`), () => false);
+      return got.sort();
+    };
+    const startsNow = () => (fs.existsSync(starts) ? fs.readFileSync(starts, 'utf8').split('\n').filter(Boolean).length : 0);
+    const idle = poolReader(workspace, script, 0);
+    const want = requests.map((r) => r.uri).sort();
+    assert.deepEqual(await read(idle), want);
+    await new Promise((res) => setTimeout(res, 300));
+    assert.deepEqual(await read(idle), want, 'a read after the worker stopped starts another');
+    assert.equal(startsNow(), 2, 'the idle worker was stopped and a new one started');
+    idle.dispose();
+    const busy = poolReader(workspace, script, 60_000);
+    await read(busy);
+    await read(busy);
+    assert.equal(startsNow(), 3, 'within the idle time the worker is kept');
+    busy.dispose();
+  });
+
   describe('workers that crash or are killed mid-scan', () => {
     it('a worker that exits or throws mid-scan is replaced: every file comes back exactly once', async () => {
       const pool = new ScanPool({ patterns, size: 1, script: crashingScript(), batch: 2 });
