@@ -21,8 +21,8 @@ describe('senses of the built-in glossary: Chinese dev wrong reports (13)', () =
     // 指定模型精度 is the dtype (self-llm: 01-DeepSeek-V4-Flash-LoRA); 确保模型精度 stays accuracy (llm-action: 大模型实践总结)
     ['DeepSeek-V4-Flash 的 BF16 权重。通过 `dtype=torch.bfloat16` 指定模型精度，并使用 `device_map="auto"` 将模型自动分配到可见的 GPU。', '精度', ['numerical-precision']],
     ['模型推理作为模型投产的最后一公里，需要确保模型精度的同时追求极致的推理性能。', '精度', ['accuracy']],
-    // 推理结果 of an o1-like reasoning chain is reasoning (推理耗时 and 推理时间 stay inference compounds) (self-llm: 06-Qwen2.5-7B-Instruct-o1-like-推理链实现); a plain run's stays inference (llm-action: mindie-1.0)
-    ['我们可以观察到经过4步推理和思考，最终的推理结果是**正确的**，且总推理耗时2还是很长的，这也符合了 o1 模型的基本特征，用推理时间的增加换取更高的推理准确率。', '推理', ['reasoning', 'reasoning', 'inference', 'inference', 'reasoning']],
+    // 推理结果 of an o1-like reasoning chain is reasoning (推理耗时 is no longer an inference compound since senses-14-zh; 推理时间 is still caught by the compound 推理时) (self-llm: 06-Qwen2.5-7B-Instruct-o1-like-推理链实现); a plain run's stays inference (llm-action: mindie-1.0)
+    ['我们可以观察到经过4步推理和思考，最终的推理结果是**正确的**，且总推理耗时2还是很长的，这也符合了 o1 模型的基本特征，用推理时间的增加换取更高的推理准确率。', '推理', ['reasoning', 'reasoning', 'reasoning', 'inference', 'reasoning']],
     ['启动后会执行推理，显示默认问题Question和推理结果Answer，若用户想要自定义输入问题，可使用--input_texts参数设置，如：', '推理', ['inference', 'inference']],
     // a judge prompt's 评估哪个答案 / “评估标准” is no model evaluation (llm-action: 模型质量评估); 评估模型性能 is (self-llm: 06-Phi-4-GRPO)
     ['请“评估标准”评估哪个答案更好地回答了问题，并进行打分（满分为100分），同时给出理由。', '评估', []],
