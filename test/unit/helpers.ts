@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildGlossary, type GlossaryIndex } from '../../src/core/glossaryIndex';
@@ -5,6 +6,7 @@ import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { loadBuiltin, type BuiltinGlossary } from '../../src/core/precompiled';
 import { builtinYamlBytes } from '../../src/cli/glossaries';
 import type { IndexStorage } from '../../src/core/notesIndex';
+import { scanDocument } from '../../src/core/scanner';
 
 /** The repository root (tests run from out/test/unit, sources live in test/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -30,6 +32,19 @@ export function termsGlossary(): GlossaryIndex {
 export function compiledBuiltin(): BuiltinGlossary {
   const yaml = builtinYamlBytes(path.join(ROOT, 'glossary'));
   return loadBuiltin(new Uint8Array(fs.readFileSync(path.join(ROOT, 'dist', 'glossary.bin'))), (f) => yaml.get(f));
+}
+
+/** The entry each use of `surface` in `text` gets from the compiled built-in glossary, in order. */
+export function builtinSense(): (text: string, surface: string) => string[] {
+  const builtin = compiledBuiltin().alone!;
+  return (text, surface) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
+}
+
+/** One test per row: [a sentence, a surface in it, the entries its uses of the surface get]. */
+export function itSenses(cases: readonly (readonly [string, string, readonly string[]])[], sense = builtinSense()): void {
+  for (const [text, surface, want] of cases) {
+    it(`${surface}: ${text.replace(/\s+/g, ' ').slice(0, 50)}`, () => assert.deepEqual(sense(text, surface), want));
+  }
 }
 
 /** Notes index storage in a variable, kept as text to read and damage; `version` is the host's tool version. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { scanDocument } from '../../src/core/scanner';
-import { compiledBuiltin } from './helpers';
+import { compiledBuiltin, itSenses } from './helpers';
 
 /**
  * Session 13, core recall: sense surfaces, compounds, cues and aliases that let the built-in glossary find concepts
@@ -9,7 +9,6 @@ import { compiledBuiltin } from './helpers';
  */
 describe('senses-13 recall fixes on real sentences', () => {
   const builtin = compiledBuiltin().alone!;
-  const sense = (text: string, surface: string) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
   const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
   const vllmIntro = [
     '## **vLLM 简介**',
@@ -56,9 +55,7 @@ describe('senses-13 recall fixes on real sentences', () => {
     ['从图表中我们可以看到，lr的下降策略是线性下降，loss随epoch呈现下降趋势，而grad_norm则在上升。', 'lr', ['learning-rate']],
     ['在 SwanLab 上查看训练过程中的 loss、grad_norm、learning_rate 和 epoch 变化：', 'learning_rate', ['learning-rate']],
   ];
-  for (const [text, surface, want] of cases) {
-    it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
-  }
+  itSenses(cases);
   it('解码批次 keeps 批次 a batch; Program lR (a typo for IR) is no learning rate (self-llm: Qwen3.5 SGLang; llm-action: 飞桨自动并行)', () => {
     assert.ok(ids('在请求处理过程中，SGLang 后端会持续打印解码批次的统计信息（运行请求数、token 用量、生成吞吐等）。').includes('batch'));
     assert.ok(!ids('ProcessMesh 推导利用了飞桨线性 Program lR， 按静态 Program Order 采用就近选择策略进行推导。').includes('learning-rate'));

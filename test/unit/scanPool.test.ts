@@ -233,12 +233,12 @@ require(${JSON.stringify(SCRIPT)});
     await new Promise((res) => setTimeout(res, 300));
     assert.deepEqual(await read(idle), want, 'a read after the worker stopped starts another');
     assert.equal(startsNow(), 2, 'the idle worker was stopped and a new one started');
-    idle.dispose();
+    idle.dispose?.();
     const busy = poolReader(workspace, script, 60_000);
     await read(busy);
     await read(busy);
     assert.equal(startsNow(), 3, 'within the idle time the worker is kept');
-    busy.dispose();
+    busy.dispose?.();
   });
 
   describe('workers that crash or are killed mid-scan', () => {

@@ -1,6 +1,4 @@
-import * as assert from 'node:assert/strict';
-import { scanDocument } from '../../src/core/scanner';
-import { compiledBuiltin } from './helpers';
+import { itSenses } from './helpers';
 
 /**
  * A bare bit count (4-bit, 8 比特) names a quantization bit width, not the INT4 or INT8 number format: it is a
@@ -8,8 +6,6 @@ import { compiledBuiltin } from './helpers';
  * from ../shared/corpus with the built-in glossary.
  */
 describe('senses of the built-in glossary: bit counts are bit widths, not INT4/INT8 (13)', () => {
-  const builtin = compiledBuiltin().alone!;
-  const sense = (text: string, surface: string) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
   const cases: [string, string, string[]][] = [
     // llm-action: LLM-QAT
     ['我们在低至 4 比特的量化级别上对大小为 7B、13B 和 30B 的 LLaMA 模型进行了实验。', '4 比特', ['quantization-bit-width']],
@@ -24,7 +20,5 @@ describe('senses of the built-in glossary: bit counts are bit widths, not INT4/I
     // nothing about quantization or precision around it: no guess (a sentence written for the test)
     ['这台老式游戏机用的是一颗 8-bit 处理器。', '8-bit', []],
   ];
-  for (const [text, surface, want] of cases) {
-    it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
-  }
+  itSenses(cases);
 });

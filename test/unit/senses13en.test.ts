@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { scanDocument } from '../../src/core/scanner';
-import { compiledBuiltin } from './helpers';
+import { compiledBuiltin, itSenses } from './helpers';
 
 /**
  * English surfaces the dev halves reported wrongly (round 13): real sentences from ../shared/corpus (none from the
@@ -8,7 +8,6 @@ import { compiledBuiltin } from './helpers';
  */
 describe('senses of English surfaces, round 13 (dev wrong reports)', () => {
   const builtin = compiledBuiltin().alone!;
-  const sense = (text: string, surface: string) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
   const RAG_INDEXING = [
     // awesome-generative-ai-guide: week4_RAG (a retrieval section, so agent-memory cues are all around)
     '### **2. Better Indexing Strategies**',
@@ -96,9 +95,7 @@ describe('senses of English surfaces, round 13 (dev wrong reports)', () => {
     // second reader: the search product beside evaluation words is still not the metric (research_updates, March 2025)
     ["We introduce Open Deep Search (ODS) to close the increasing gap between the proprietary search AI solutions, such as Perplexity's Sonar Reasoning Pro and OpenAI's GPT-4o Search Preview, and their open-source counterparts.", 'Perplexity', []],
   ];
-  for (const [text, surface, want] of cases) {
-    it(`${surface}: ${text.replace(/\s+/g, ' ').slice(0, 50)}`, () => assert.deepEqual(sense(text, surface), want));
-  }
+  itSenses(cases);
   it('the short names inside the longer ones are not reported there', () => {
     const ids = (text: string) => scanDocument(text, builtin).occurrences.map((o) => o.entryId);
     assert.ok(!ids('Specializing Smaller Language Models towards Multi-Step Reasoning').includes('language-model'));

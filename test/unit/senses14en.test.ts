@@ -1,14 +1,10 @@
-import * as assert from 'node:assert/strict';
-import { scanDocument } from '../../src/core/scanner';
-import { compiledBuiltin } from './helpers';
+import { itSenses } from './helpers';
 
 /**
  * English surfaces the dev halves reported wrongly or missed (round 14): real sentences from ../shared/corpus (none
  * from the held-out notes), with the built-in glossary. Each fix has its wrong use and a right use that must stay.
  */
 describe('senses of English surfaces, round 14 (dev wrong reports and misses)', () => {
-  const builtin = compiledBuiltin().alone!;
-  const sense = (text: string, surface: string) => scanDocument(text, builtin).occurrences.filter((o) => o.text === surface).map((o) => o.entryId);
   const cases: [string, string, string[]][] = [
     // "Parameter-efficient Transfer Learning" is PEFT's long name, not transfer learning
     // (llm-action: 大模型参数高效微调技术原理综述（一）)
@@ -45,9 +41,5 @@ describe('senses of English surfaces, round 14 (dev wrong reports and misses)', 
     ['> 说明：首次启动会触发 `torch.compile` 编译与 profiling warmup（实测初始化耗时约 286s），编译结果会缓存到 `~/.cache/vllm/`，后续启动会更快。', 'warmup', []],
     ['- 我们使用 LoRA 来有效地进行 warmup 训练，有利于后续获得有用的梯度特征。', 'warmup', []],
   ];
-  for (const [text, surface, expected] of cases) {
-    it(`${surface}: ${text.slice(0, 60)}`, () => {
-      assert.deepEqual(sense(text, surface), expected);
-    });
-  }
+  itSenses(cases);
 });
