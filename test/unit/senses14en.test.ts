@@ -30,7 +30,13 @@ describe('senses of English surfaces, round 14 (dev wrong reports and misses)', 
     ['1. 下载并加载Qwen2.5-7B-Coder-Instruct模型', 'Qwen2.5-7B-Coder', ['qwen-coder']],
     // batch in Chinese sentences without an English cue (self-llm: Atom LoRA, BGE-M3 finetune)
     ['为了对每一个 batch 的数据进行动态补齐，避免造成资源浪费，我们没有在生成函数中进行补齐操作，因此我们需要定义一个自定义采样函数。', 'batch', ['batch']],
-    ['- 同一个batch中的其他查询-文档对作为负样本', 'batch', ['batch']],
+    ['我们可以理解成交叉熵损失将 embedding 学习转换为分类问题，也就是在一个 batch 内，将每个查询与他对应的正确文档匹配看作分类任务。', 'batch', ['batch']],
+    // second reader: content generation prompts are prompts (research_updates 2024 july_list); the chat template's 带 generation prompt is not (self-llm)
+    ['that these models could indeed generate unsafe videos, we choose unsafe content generation prompts collected from 4chan and Lexica, and three open-source SOTA models to generate videos.', 'prompts', ['prompt']],
+    // the usual title case of the PEFT paper (written for the test); the warmup of a paper beside another paper's
+    // learning-rate budget is no learning-rate warmup (research_updates 2026 may_list, two rows joined)
+    ['- Parameter-Efficient Transfer Learning for NLP (2019)', 'Parameter-Efficient Transfer Learning', ['peft']],
+    ['A textual learning-rate budget. To stabilize this deep recurrence for language modeling, we introduce MagicNorm and warmup deep credit assignment.', 'warmup', []],
     // an autoregressive language / sequence model is an autoregressive model (llm-action: 大模型压缩综述;
     // awesome-generative-ai-guide: rag_research_table)
     ['GKD: Generalized Knowledge Distillation for Auto-regressive Sequence Models', 'Auto-regressive Sequence Models', ['autoregressive-model']],

@@ -35,10 +35,15 @@ describe('senses of the built-in glossary: Chinese dev wrong reports (14)', () =
     ['有趣的是，我们观察到合并注意力蒸馏或隐藏层蒸馏实际上会阻碍性能。', '隐藏层蒸馏', ['feature-distillation']],
     ['有趣的是，我们观察到合并注意力蒸馏或隐藏层蒸馏实际上会阻碍性能。', '隐藏层', []],
     ['这里要提到神经网络的结构，比如输入层、隐藏层、输出层，以及激活函数的作用', '隐藏层', ['hidden-layer']],
-    // 4 位量化 / 8 位量化 is quantization at that bit width, broader than INT4/INT8 (llm-action: LLM-QAT) …
-    ['我们提出了针对 LLM 的 data-free 量化感知训练，并表明使用该技术可以实现准确的 4 位量化。', '4 位量化', []],
-    ['首先，8 位量化应该优于较小的全精度模型，并且 PTQ 方法足以满足这种情况。', '8 位量化', []],
-    ['首先，8 位量化应该优于较小的全精度模型，并且 PTQ 方法足以满足这种情况。', '量化', ['quantization']],
+    // 4位量化 / 8位量化 is quantization at that bit width, broader than INT4/INT8 (llm-action: QoQ量化及QServe推理服务系统) …
+    ['对于五个常识任务的 Zero-shot 准确性，QoQ显著优于其他4位量化方法。', '4位量化', []],
+    ['SmoothQuant，遵循TensorRT-LLM中的设置，对KV Cache使用静态逐层（per-tensor）对称8位量化。', '8位量化', []],
+    ['SmoothQuant，遵循TensorRT-LLM中的设置，对KV Cache使用静态逐层（per-tensor）对称8位量化。', '量化', ['quantization']],
+    // second reader: 异构计算架构 is CANN only beside Ascend words (llm-action: 昇腾 notes); elsewhere heterogeneous computing (written for the test)
+    ['异构计算架构（CANN）是对标英伟达的CUDA + CuDNN的核心软件层，对上支持多种AI框架，对下服务AI处理器。', '异构计算架构', ['cann']],
+    ['CPU 与 GPU 协同工作的异构计算架构，能把串行逻辑和并行计算分给各自擅长的处理器。', '异构计算架构', ['heterogeneous-computing']],
+    // an API's prompt参数 is no soft prompt (written for the test)
+    ['调用 generate 时传入prompt参数即可。', 'prompt参数', []],
     // … INT4 itself stays (self-llm: support_model_amd)
     ['- 使用 INT4/INT8 量化减少内存占用', 'INT4', ['int4']],
     // 将模型集成到 is integrating a model into an app, not an ensemble (self-llm: 06-Phi-4-GRPO; the corpus has no 模型集成 ensemble)
