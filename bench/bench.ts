@@ -25,7 +25,7 @@ import type { GlossaryState } from '../src/core/documents';
 import { SILENT } from '../src/core/workspace';
 import { poolReader } from '../src/node/poolReader';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchCliCache, benchGate, benchScale, type ScaleContext } from './scale';
+import { benchCliCache, benchGate, benchScale, extensionNotesIndex, type ScaleContext } from './scale';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, process.env.LLM_GLOSSARY_CORPUS ?? '../shared/corpus');
@@ -444,15 +444,6 @@ function parseOnlyChild() {
   for (const f of corpusFiles()) parseMarkdown(fs.readFileSync(f, 'utf8'));
 }
 
-/** The extension's notes index over `files`: a worker thread reads and parses, this thread keeps and matches. */
-function extensionNotesIndex(files: readonly string[], glossary: ReturnType<typeof loadGlossary>): NotesIndex {
-  const uris = files.map((f) => pathToFileURL(f).toString());
-  const workspace = { findNotes: async () => uris, readFile: async (u: string) => new Uint8Array(fs.readFileSync(fileURLToPath(u))) };
-  const state: GlossaryState = { index: glossary, generation: 1, fingerprint: () => 'built-in' };
-  // The worker stops as soon as it has nothing to read (in the extension, after READER_IDLE_MS).
-  return new NotesIndex({ workspace, reader: poolReader(workspace, path.join(ROOT, 'dist', 'scanWorker.js'), 0), glossary: () => state, maxChars: () => 2_000_000, log: SILENT });
-}
-
 /** Resident and heap megabytes after two full collections. */
 function settledMemory(gc: () => void): { rssMb: number; heapMb: number } {
   gc();
@@ -468,7 +459,8 @@ async function memoryChild() {
   const gc = (globalThis as { gc?: () => void }).gc!;
   gc();
   const base = process.memoryUsage().rss;
-  const index = extensionNotesIndex(corpusFiles(), loadGlossary());
+  // The worker stops as soon as it has nothing to read (in the extension, after READER_IDLE_MS).
+  const index = extensionNotesIndex(ROOT, corpusFiles(), loadGlossary(), undefined, 0);
   await index.ready();
   index.fileCounts();
   await new Promise((res) => setTimeout(res, 500)); // the idle worker exits

@@ -67,17 +67,20 @@ function loadGlossary(root: string, bytes = compiledBytes(root)): GlossaryIndex 
   return indexLayers(compiledBuiltin(root, bytes), []);
 }
 
-/** The extension's notes index over `files` (one worker thread reads, this thread matches). */
-function notesIndex(ctx: ScaleContext, files: readonly string[], glossary: GlossaryIndex, storage?: IndexStorage) {
+/**
+ * The extension's notes index over `files` (one worker thread reads, this thread matches); `idleMs`: how long the
+ * worker waits for more to read before it stops.
+ */
+export function extensionNotesIndex(root: string, files: readonly string[], glossary: GlossaryIndex, storage?: IndexStorage, idleMs?: number): NotesIndex {
   const uris = files.map((f) => pathToFileURL(f).toString());
   const workspace = { findNotes: async () => uris, readFile: async (u: string) => new Uint8Array(fs.readFileSync(fileURLToPath(u))) };
   const state: GlossaryState = { index: glossary, generation: 1, fingerprint: () => 'built-in' };
-  return new NotesIndex({ workspace, reader: poolReader(workspace, path.join(ctx.root, 'dist', 'scanWorker.js')), glossary: () => state, maxChars: () => 2_000_000, storage, log: SILENT });
+  return new NotesIndex({ workspace, reader: poolReader(workspace, path.join(root, 'dist', 'scanWorker.js'), idleMs), glossary: () => state, maxChars: () => 2_000_000, storage, log: SILENT });
 }
 
 /** Milliseconds to build the notes index of `files` from nothing (every note parsed, every note matched). */
-async function coldIndex(ctx: ScaleContext, files: readonly string[], glossary: GlossaryIndex, storage?: Parameters<typeof notesIndex>[3]): Promise<{ ms: number; longestTaskMs: number; longestGcMs: number; longestGcKind: string }> {
-  const index = notesIndex(ctx, files, glossary, storage);
+async function coldIndex(ctx: ScaleContext, files: readonly string[], glossary: GlossaryIndex, storage?: IndexStorage): Promise<{ ms: number; longestTaskMs: number; longestGcMs: number; longestGcKind: string }> {
+  const index = extensionNotesIndex(ctx.root, files, glossary, storage);
   const h = monitorEventLoopDelay({ resolution: 5 });
   // Garbage-collection pauses of this thread, to tell them from long tasks of the index's own code.
   let longestGcMs = 0;

@@ -238,7 +238,7 @@ export class NotesIndex implements Disposable {
     const until = Date.now() + INDEX_SLICE_MS;
     let partial = this.rematching !== undefined;
     for (const uri of this.notes.keys()) {
-      const ids = this.idsOf(uri) ?? (partial || Date.now() > until ? undefined : this.matchedIds(uri));
+      const ids = partial || Date.now() > until ? this.idsOf(uri) : this.matchedIds(uri);
       if (!ids && !partial) {
         // Not matched yet and no time left: it counts as it did before (or not at all) until the re-match is done.
         partial = true;

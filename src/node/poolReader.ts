@@ -34,11 +34,10 @@ export function poolReader(workspace: Pick<ServiceWorkspace, 'readFile'>, script
     clearTimeout(idle);
     if (reading > 0 || !pool) return;
     idle = setTimeout(() => {
-      if (reading > 0 || !pool) return;
-      void pool.close();
+      void pool?.close();
       pool = undefined;
     }, idleMs);
-    idle.unref?.();
+    idle.unref();
   };
   return {
     async read(requests, maxChars, onResult, cancelled) {
