@@ -17,6 +17,11 @@ describe('senses of the built-in glossary: bit counts are bit widths, not INT4/I
     ['本节我们简要介绍如何基于 transformers、peft 等框架，对 Qwen-7B-Chat 模型进行 Lora 的低精度微调。包括8bit与4bit QLoRA', '4bit', ['quantization-bit-width']],
     // the format itself: awesome-generative-ai-guide week3_finetuning_llms
     ["6. **INT8 Tuning:** PEFT's capabilities include INT8 (8-bit integer) tuning, showcasing its adaptability to different quantization techniques.", '8-bit integer', ['int8']],
+    // second reader: a floating-point format and a mantissa width are not a bit width (research_updates 2024
+    // october_list, shortened; llm-action: fp4.md title)
+    ['We propose L-Mul, which approximates 8-bit floating point multiplications; L-Mul with 4-bit mantissa achieves comparable precision as float8_e4m3.', '8-bit floating point', ['fp8']],
+    ['We propose L-Mul, which approximates 8-bit floating point multiplications; L-Mul with 4-bit mantissa achieves comparable precision as float8_e4m3.', '4-bit', []],
+    ['LLM-FP4: 4-Bit Floating-Point Quantized Transformers', '4-Bit Floating-Point', ['fp4']],
     // nothing about quantization or precision around it: no guess (a sentence written for the test)
     ['这台老式游戏机用的是一颗 8-bit 处理器。', '8-bit', []],
   ];
