@@ -1,4 +1,4 @@
-// Benchmarks (npm run bench [-- --json] [-- --quick] [-- --notes-index] [-- --cli-corpus] [-- --glossary-load] [-- --user-glossary] [-- --scale [N] [-- --scale-index-only]] [-- --cli-cache] [-- --gate]). Each ratio is measured in one run against its baseline,
+// Benchmarks (npm run bench [-- --json] [-- --quick] [-- --notes-index] [-- --cli-corpus] [-- --glossary-load] [-- --user-glossary] [-- --scale [N] [-- --scale-index-only | -- --scale-references]] [-- --cli-cache] [-- --gate]). Each ratio is measured in one run against its baseline,
 // interleaved, and reported as a median; the machine is shared and noisy, so absolute times are indicative only.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -240,7 +240,7 @@ async function main() {
   log(`corpus: ${files.length} files, ${(chars / 1e6).toFixed(2)} M characters`);
   if (args.has('--notes-index')) return void process.stdout.write(JSON.stringify(await benchNotesIndex(files, loadGlossary())) + '\n');
   if (args.has('--cli-corpus')) return void process.stdout.write(JSON.stringify({ cliCorpus: benchCliCorpus(quick ? 1 : 3) }, null, 2) + '\n');
-  const ctx: ScaleContext = { root: ROOT, files, quick, log, median, indexOnly: args.has('--scale-index-only') };
+  const ctx: ScaleContext = { root: ROOT, files, quick, log, median, indexOnly: args.has('--scale-index-only'), referencesOnly: args.has('--scale-references') };
   if (args.has('--gate')) {
     const gate = await benchGate(ctx);
     process.stdout.write(JSON.stringify(gate, null, json ? 2 : undefined) + '\n');

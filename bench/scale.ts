@@ -27,6 +27,8 @@ export interface ScaleContext {
   readonly median: (xs: number[]) => number;
   /** `--scale-index-only`: only the notes index step of `--scale`. */
   readonly indexOnly?: boolean;
+  /** `--scale-references`: only the Find All References step of `--scale`. */
+  readonly referencesOnly?: boolean;
 }
 
 const r = (x: number, d = 2) => Number(x.toFixed(d));
@@ -133,6 +135,7 @@ export async function benchScale(ctx: ScaleContext, count: number): Promise<Reco
     ctx.log(`scale: wrote ${files.length} notes in ${r(performance.now() - t0)} ms; baseline ${tenth.length} notes`);
     const glossary = loadGlossary(ctx.root);
     const out: Record<string, unknown> = { notes: files.length, baselineNotes: tenth.length };
+    if (ctx.referencesOnly) return { ...out, references: await references(ctx, files, glossary) };
 
     // The notes index: cold at a tenth and at the full size, then re-opened from what it persisted.
     let stored: Uint8Array | undefined;
