@@ -59,6 +59,10 @@ describe('session-13 coverage entries on real sentences', () => {
     ['MSAgent-Bench数据集主要包括了四种：AI模型API，通用API，API无关通用sft数据，API检索增强数据', 'MSAgent-Bench', ['msagent-bench']],
     ['- ToC应用：以对话助手、娱乐型AIGC为核心，覆盖写作、灵感激发、教育辅导等轻量场景。', '对话助手', ['ai-assistant']],
     ['此时可以在控制台直接与模型对话。', '对话', ['dialogue']],
+    ['- `chat completions`：是面向对话的任务，模型需要理解和生成对话。这种类型的任务通常用于构建聊天机器人或者对话系统。', '对话', ['dialogue', 'dialogue']],
+    ['最后，进行了轻量级的 DPO 来处理与模型响应质量相关的边缘情况，有效地在模型的智能和对话能力之间取得了良好的平衡。', '对话', ['dialogue']],
+    ['### 全量化\n\nZeroQuant-FP（论文：ZeroQuant-FP: A Leap Forward in LLMs Post-Training W4A8 Quantization Using Floating-Point Formats）探索了浮点（FP）量化的适用性。', '全量化', ['activation-quantization']],
+    ['Furthermore, instead of standard raw-text pretraining, we train exclusively on instruction-response pairs using a task-completion objective and PrefixLM masking.', 'masking', ['masking']],
     ['Perplexity gives you a direct, answer-like response with sources — instead of a page of links.', 'Perplexity', ['perplexity-ai']],
     ['- **Part 9 — Real-world systems:** How Perplexity, NotebookLM, and DeepResearch likely use these patterns in different ways.', 'Perplexity', ['perplexity-ai']],
     ['First, we leverage the new FP4 Tensor Cores in Blackwell GPUs to accelerate attention computation.', 'Blackwell', ['blackwell-architecture']],
@@ -69,6 +73,12 @@ describe('session-13 coverage entries on real sentences', () => {
     ['之后在 FP6 和位掩码“0x1f1f1f1f”之间进行“与”，然后通过按位运算“或”复制到 FP16。', '掩码', []],
     ['**How it runs.** 45 minutes. An interviewer role-plays a stakeholder: a skeptical CFO, a frustrated business owner, or a non-technical board member.', 'role-plays', []],
     ['The loop is the backbone everything hangs off.', 'backbone', []],
+    // bare 对话 in everyday prose (a character's lines, a chat turn) is not looked up: only its compounds name the entry
+    ['我们的目标是构建一个能够模拟甄嬛对话风格的个性化 LLM，因此我们构造的指令形如：', '对话', []],
+    ['通过滑动条调整的参数会立即生效，并应用于下一次对话中。', '对话', []],
+    ['[`code/`](code/) is a small, provider-agnostic LangGraph implementation of this architecture (minus the scale pieces): extraction with a per-field confidence, a verification gate with a confidence floor, PII masking at the boundary, a deterministic underwriting policy.', 'PII masking', []],
+    ['The rapid development of large language and vision models (LLVMs) has been driven by advances in visual instruction tuning.', 'LLVMs', []],
+    ['Furthermore, we discuss how such techniques can be combined or adapted when appropriate, highlighting their advantages and underlying rationale.', 'rationale', []],
   ];
   itSenses(cases);
 });
