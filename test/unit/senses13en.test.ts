@@ -66,9 +66,9 @@ describe('senses of English surfaces, round 13 (dev wrong reports)', () => {
     // llm-action: llm-inference-blog, autoregressive-lm-decoding-methods
     ['HuggingFace Transformers 库中，KV Cache 是随着执行动态申请显存空间。', 'HuggingFace Transformers 库', ['hugging-face-transformers']],
     ['Huggingface Transformers 库自回归模型文本生成类GenerationMixin的generate() 方法参数详解', 'Huggingface Transformers 库', ['hugging-face-transformers']],
-    // Perplexity the search product is not the metric (awesome-generative-ai-guide: agentic_ai_crash_course part9, part10)
-    ['Perplexity gives you a direct, answer-like response with sources — instead of a page of links.', 'Perplexity', []],
-    ['- **Part 9 — Real-world systems:** How Perplexity, NotebookLM, and DeepResearch likely use these patterns in different ways.', 'Perplexity', []],
+    // Perplexity the search product is not the metric but its own entry, perplexity-ai (session 13 coverage) (awesome-generative-ai-guide: agentic_ai_crash_course part9, part10)
+    ['Perplexity gives you a direct, answer-like response with sources — instead of a page of links.', 'Perplexity', ['perplexity-ai']],
+    ['- **Part 9 — Real-world systems:** How Perplexity, NotebookLM, and DeepResearch likely use these patterns in different ways.', 'Perplexity', ['perplexity-ai']],
     // awesome-generative-ai-guide: week6_llm_evaluation; interview_prep 60_gen_ai_questions; llm-action: llm-eval README
     ['1. Perplexity: Measures how well the LLM predicts a sample of text. Lower perplexity values indicate better performance.', 'Perplexity', ['perplexity']],
     ['Over-reliance on perplexity can be problematic because it primarily measures how well a model predicts the next word in a sequence.', 'perplexity', ['perplexity']],
@@ -93,7 +93,7 @@ describe('senses of English surfaces, round 13 (dev wrong reports)', () => {
     ['这里直接使用SwanLab和Transformers的集成来实现，更多用法可以参考[官方文档](https://link.zhihu.com/?target=https%3A//docs.swanlab.cn/zh/guide_cloud/integration/integration-huggingface-transformers.html)：', 'Transformers', ['hugging-face-transformers']],
     ['- **Linear Time Processing**: Unlike Transformers, which suffer from computational and memory costs that scale quadratically with sequence length, Mamba operates in linear time.', 'Transformers', ['transformer']],
     // second reader: the search product beside evaluation words is still not the metric (research_updates, March 2025)
-    ["We introduce Open Deep Search (ODS) to close the increasing gap between the proprietary search AI solutions, such as Perplexity's Sonar Reasoning Pro and OpenAI's GPT-4o Search Preview, and their open-source counterparts.", 'Perplexity', []],
+    ["We introduce Open Deep Search (ODS) to close the increasing gap between the proprietary search AI solutions, such as Perplexity's Sonar Reasoning Pro and OpenAI's GPT-4o Search Preview, and their open-source counterparts.", 'Perplexity', ['perplexity-ai']],
   ];
   itSenses(cases);
   it('the short names inside the longer ones are not reported there', () => {
