@@ -12,7 +12,7 @@ describe('session-13 coverage entries on real sentences', () => {
     ['**原生多模态能力**：Llama 4 采用了**early fusion**，将文本和视觉 tokens 集成到统一的模型骨干中，从而实现了对多模态输入的更连贯理解。', '模型骨干', ['backbone-network']],
     ['也就是说，我们可以通过简单的矩阵加法，将适配器的权重融合进主干网络，从而得到一个新的权重矩阵。', '主干网络', ['backbone-network']],
     ['Across multiple LLM backbones, EmbedFilter improves zero-shot downstream performance.', 'LLM backbones', ['backbone-network']],
-    ['- 从当前文本+图像处理，扩展至**音频、视频、3D场景**的跨模态统一建模，实现“感知-推理-生成”一体化。', '跨模态', ['cross-modal']],
+    ['- 从当前文本+图像处理，扩展至**音频、视频、3D场景**的跨模态统一建模，实现“感知-推理-生成”一体化。', '跨模态', ['multimodal']],
     ['**如何选择一款分布式训练框架**？', '分布式训练框架', ['training-framework']],
     ['此外，通过 ms-swift 训练框架的无缝集成，可一键发起评测，实现了模型训练到评测的全链路支持。', '训练框架', ['training-framework']],
     ['**Online: guardrails vs the improvement flywheel.** Live evaluation does two different jobs, and conflating them is a common mistake.', 'improvement flywheel', ['data-flywheel']],
