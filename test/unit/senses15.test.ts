@@ -12,12 +12,18 @@ describe('senses of the built-in glossary: dev wrong reports by kind (15)', () =
     // a longer term that names another entry: 梯度反向传播 is backpropagation (self-llm: 09-Qwen3-1.7B 医学推理式对话微调)
     ['这种方法通过将**整个模型权重**（包括底层词嵌入、中间特征提取层和顶层任务适配层）在下游任务数据上进行梯度反向传播，使模型整体适应新任务的需求。', '梯度反向传播', ['backpropagation']],
     ['这种方法通过将**整个模型权重**（包括底层词嵌入、中间特征提取层和顶层任务适配层）在下游任务数据上进行梯度反向传播，使模型整体适应新任务的需求。', '梯度', []],
-    // 微调数据集 is the instruction dataset (self-llm: 02-Atom-7B-Chat Lora 微调); a bare 数据集 stays a dataset (self-llm)
-    ['在本节教程里，我们将微调数据集放置在根目录 [/dataset](../../dataset/huanhuan.jsonl)，将基座模型参数放置在根目录 [/model](../../models)。', '微调数据集', ['instruction-dataset']],
-    ['在本节教程里，我们将微调数据集放置在根目录 [/dataset](../../dataset/huanhuan.jsonl)，将基座模型参数放置在根目录 [/model](../../models)。', '数据集', []],
+    // (review) 微调数据集 is any fine-tuning dataset, broader than an instruction dataset (GRPO math prompts, domain
+    // corpora, embedding triplets): no alias, its parts stay (self-llm: 02-Atom-7B-Chat Lora 微调) …
+    ['在本节教程里，我们将微调数据集放置在根目录 [/dataset](../../dataset/huanhuan.jsonl)，将基座模型参数放置在根目录 [/model](../../models)。', '微调数据集', []],
+    ['在本节教程里，我们将微调数据集放置在根目录 [/dataset](../../dataset/huanhuan.jsonl)，将基座模型参数放置在根目录 [/model](../../models)。', '数据集', ['dataset']],
+    // … while 指令微调数据集 is the instruction dataset (llm-action: LESS)
+    ['例如，在混合指令微调数据集上训练的 LLMs 表现出的性能比在数据子集上训练的性能更差。', '指令微调数据集', ['instruction-dataset']],
     ['不过要注意一点，按照我们上面的步骤，我们的数据集属于ShareGPT格式，别选错了~', '数据集', ['dataset']],
     // 优化器参数 offloaded to the CPU are optimizer states (self-llm: MiniCPM-2B-chat Lora && Full 微调); the optimizer stays (llm-action: Efficient Training survey)
     ['> 全量训练，大概需要22G显存左右，因为开启了deepspeed zero2 的 cpu offload 功能，优化器参数会加载到cpu上进行计算，所以降低了显存。', '优化器参数', ['optimizer-states']],
+    // (review) 优化器参数 is also the optimizer's hyperparameters: a sense with offload/memory cues, not an alias (self-llm: 04-Atom-7B-chat 全量微调; llm-action: 多维混合并行, MT-NLG)
+    ['- 因为本脚本使用了`adam_cpu`来加载优化器参数，所以全量微调所需的显存会比较小，但仍然需要使用至少4张24G显存的卡来训练。', '优化器参数', ['optimizer-states']],
+    ['对于 MT-NLG 等模型的规模，训练稳定性是一个根本性的挑战。 在训练模型时，我们观察到学习率、权重初始化和 Adam 优化器参数直接影响模型的稳定性。', '优化器参数', []],
     ['默认情况下，AdamW [62] 是 Adam 的一个变体，它解耦了 L 正则化和权重衰减，是 Transformer 使用最广泛的优化器。', '优化器', ['optimizer']],
     // model names with a lower-case version or a space (self-llm: 01-Llama4-对话助手; 06-DeepSeek-MoE-16b-chat)
     ['| 基准测试类别 | 基准测试           | Llama 4 Scout | Llama 4 Maverick | GPT-4o | Gemini 2.0 Flash | DeepSeek v3 0324 |', 'DeepSeek v3', ['deepseek-v3']],
