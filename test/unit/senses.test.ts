@@ -255,7 +255,8 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['- Remember that LLM judges require careful calibration against human judgment', 'LLM judges', ['llm-as-a-judge']],
     ['- Remember that LLM judges require careful calibration against human judgment', 'LLM', []],
     // AI as a modifier: AI 芯片 / AI 处理器 are accelerators; AI 算力, AI 硬件 are not the field of AI (llm-action notes)
-    ['在鹏城实验室"鹏城云脑II"中的192个节点（共1536个国产昇腾910 AI处理器）上训练而成。', 'AI处理器', ['ai-accelerator']],
+    // (session 15: 昇腾910 AI处理器 is the Ascend 910 product name as a whole, so the AI in it is not the field either)
+    ['在鹏城实验室"鹏城云脑II"中的192个节点（共1536个国产昇腾910 AI处理器）上训练而成。', '昇腾910 AI处理器', ['ascend']],
     ['我们为 FP6 引入了创新的 4+2 设计，克服了 AI 硬件上先前的集成和加速问题。', 'AI', []],
     ['与此同时，中美贸易战以及美国对华进行AI芯片相关的制裁导致 AI 算力的国产化适配势在必行。', 'AI', []],
     ['与此同时，中美贸易战以及美国对华进行AI芯片相关的制裁导致 AI 算力的国产化适配势在必行。', 'AI芯片', ['ai-accelerator']],
@@ -291,7 +292,8 @@ describe('senses of the built-in glossary on real sentences', () => {
     ['Execution Optimizer是FlexFlow的核心部件，用于搜索最优的split方案。', 'Optimizer', []],
     ['在搜索空间方面，能剪枝则剪枝，例如将一些operator和它的operand融合，从而减少计算图的节点规模。', '剪枝', []],
     ['或 [SwanLab基线社区](https://swanlab.cn/benchmarks) 搜索“qwen3-smart-medical”。', '基线', []],
-    ['DeepSpeed zero2 的 cpu offload 功能，优化器参数会加载到cpu上进行计算，所以降低了显存。', '优化器', ['optimizer']],
+    // (session 15: 优化器参数 offloaded to the CPU are the optimizer states, as the labels have it)
+    ['DeepSpeed zero2 的 cpu offload 功能，优化器参数会加载到cpu上进行计算，所以降低了显存。', '优化器参数', ['optimizer-states']],
   ];
   for (const [text, surface, want] of cases) {
     it(`${surface}: ${text.slice(0, 40)}`, () => assert.deepEqual(sense(text, surface), want));
