@@ -15,7 +15,7 @@ export function entryForms(e: RawEntry): string[] {
   const out = new Set<string>();
   for (const name of names) {
     if (/\p{Script=Han}/u.test(name)) {
-      for (const v of [name, ...spacings(name)]) {
+      for (const v of [name, ...spacings(name), ...variantSpellings(name)]) {
         out.add(v);
         for (const t of traditional(v)) out.add(t);
         for (const c of caseForms(v)) out.add(c);
@@ -34,6 +34,18 @@ export function spacings(name: string): string[] {
   const joined = name.replace(/(\p{Script=Han}) +([A-Za-z0-9])|([A-Za-z0-9]) +(\p{Script=Han})/gu, (_, a, b, c, d) => (a ? a + b : c + d));
   const spaced = name.replace(/(\p{Script=Han})([A-Za-z0-9])|([A-Za-z0-9])(\p{Script=Han})/gu, (_, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`));
   return [...new Set([joined, spaced])].filter((v) => v !== name);
+}
+
+/**
+ * Characters that notes write in place of the standard one in a word, where OpenCC keeps the standard form: 模版
+ * for 模板 (对话模版, prompt模版). Each pair is a spelling the corpus uses for the same word, never another word.
+ */
+const VARIANT_SPELLINGS: readonly (readonly [string, string])[] = [['模板', '模版']];
+
+/** A Chinese name with each standard spelling replaced by the variant notes also write. */
+export function variantSpellings(name: string): string[] {
+  const out = VARIANT_SPELLINGS.reduce((n, [standard, variant]) => n.replaceAll(standard, variant), name);
+  return out === name ? [] : [out];
 }
 
 let converters: ((s: string) => string)[] | undefined;

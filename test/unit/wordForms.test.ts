@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildGlossary } from '../../src/core/glossaryIndex';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { scanDocument } from '../../src/core/scanner';
-import { caseForms, englishForms, entryForms } from '../../src/node/wordForms';
+import { caseForms, englishForms, entryForms, variantSpellings } from '../../src/node/wordForms';
 import { compiledBuiltin } from './helpers';
 
 /** A glossary from inline YAML with the build's word forms, as the compiled built-in glossary gets them. */
@@ -91,6 +91,22 @@ describe('generated word forms', function () {
       'ReAct=react',
       'REACT=react',
     ]);
+  });
+});
+
+describe('variant spellings of Chinese names', () => {
+  it('writes 模板 also as 模版, and leaves other names alone', () => {
+    assert.deepEqual(variantSpellings('对话模板'), ['对话模版']);
+    assert.deepEqual(variantSpellings('思维链'), []);
+  });
+
+  it('finds the chat template written 对话模版 in a real sentence, with the built-in glossary', function () {
+    this.timeout(20000);
+    const g = compiledBuiltin().alone!;
+    // self-llm, InternLM2 XTuner QLoRA note: the template spelled with 版.
+    const text = '- 预定义众多开源对话模版，支持与开源或训练所得模型进行对话。';
+    const ids = scanDocument(text, g).occurrences.filter((o) => o.text.includes('模版')).map((o) => o.entryId);
+    assert.ok(ids.length > 0 && ids.every((id) => id === 'chat-template'), ids.join(','));
   });
 });
 
