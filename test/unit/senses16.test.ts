@@ -54,6 +54,12 @@ describe('senses of the built-in glossary: dev-10 misses and wrong reports by ki
     // 运行代码|生成结果 is running code, not code generation (Extra-ChatGLM3-6B-Pipeline); the task stays (llm-action: 多维混合并行)
     ['切换为Code Interpreter模式做提问，可以运行代码生成结果：', '代码生成', []],
     ['CodeGeeX 是一个具有 130 亿参数的多编程语言代码生成预训练模型。', '代码生成', ['code-generation']],
+    // the Hugging Face library's deployment steps named 'Transformer' are not the architecture (Extra-ChatGLM3-6B-Pipeline; CharacterGLM readme) …
+    ['## Transformer 基础部署', 'Transformer', []],
+    ['在学习了基础的 Transformer 模型调用和 FastAPI 服务部署之后，我们可以进一步体验官方提供的交互式 Chat 界面。在 ChatGLM3 的官方示例 中，提供了两种主流的轻量级 Web 交互方案：', 'Transformer', []],
+    ['## 01-CharacterGLM-6B Transformer部署调用', 'Transformer', []],
+    // … while the architecture stays (llm-action: 参数高效微调技术原理综述（一）)
+    ['而 Transformer 的核心就是自注意力（Self-Attention）。引入Self Attention后会更容易捕获句子中长距离的相互依赖的特征，因为如果是RNN或者LSTM，需要依次序序列计算，对于远距离的相互依赖的特征，要经过若干时间步步骤的信息累积才能将两者联系起来，而距离越远，有效捕获的可能性越小。但是Self Attention在计算过程中会直接将句子中任意两个单词的联系通过一个计算步骤直接联系起来，所以，远距离依赖特征之间的距离被极大缩短，有利于有效地利用这些特征。除此之外，Self Attention 对于增加计算的并行性也有直接帮助作用。', 'Transformer', ['transformer']],
   ];
   itSenses(cases);
 });
