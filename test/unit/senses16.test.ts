@@ -34,6 +34,8 @@ describe('senses of the built-in glossary: dev-10 misses and wrong reports by ki
     ['对比两者的推理速度，在本次测试 （单卡 `RTX3090 24G` ）中 `vLLM` 的速度要比原始的速度快 **34%** 左右 🤗', '单卡', ['gpu']],
     ['- 稀疏量化分为两个步骤。步骤一：w8a8s 可在任何机器上生成，注意config中需要将"torch_dtype"改为"float16"。800I A2机器上可以使用多卡进行量化生成w8a8s权重。300I DUO上仅支持单卡或cpu生成w8a8s权重。步骤二：w8a8sc 需要在300I DUO上切分。', '单卡', []],
     ['        - 若要使用单卡双芯，请指定至少两个可见核心；若要使用双卡四芯，请指定至少四个可见核心', '单卡', []],
+    // … nor the single-node single-GPU training setup 单机单卡 (the sibling of 单机多卡; llm-action: 分布式训练并行技术（九）-总结)
+    ['### 单机单卡场景\n\n当你的模型可以在单张 GPU 卡进行训练时，正常使用。', '单卡', []],
     // 向量化 of text for a vector store is embedding (self-llm: 03-Atom-7B-Chat 接入langchain搭建知识库助手)
     ['使用上文函数，我们得到的 docs 为一个纯文本对象对应的列表。得到该列表之后，我们就可以将它引入到 LangChain 框架中构建向量数据库。由纯文本对象构建向量数据库，我们需要先对文本进行分块，接着对文本块进行向量化。', '向量化', ['embedding']],
     // an agent's tools by what it does with them (OpenClaw day-01 build, day-06 email-triage and day-02 instructions) …
