@@ -49,6 +49,13 @@ describe('cov2 entries on real sentences', () => {
     // data annotation (self-llm: Phi-4 NER)
     ['NER 也是一项非常实用的技术，包括在互联网数据标注、搜索引擎、推荐系统、知识图谱、医疗保健等诸多领域有广泛应用。', '数据标注', ['data-annotation']],
 
+    // voice agents and enterprise deployment (interview questions, AI strategist and engineer notes)
+    ['On voice the latency spans are first-class, because time-to-first-audio is the metric the caller experiences directly.', 'time-to-first-audio', ['time-to-first-audio']],
+    ['The right bar is the status quo: the current IVR menu and the hold-and-wait phone experience.', 'IVR', ['interactive-voice-response']],
+    ['Treat widespread shadow AI as a signal of unmet demand and a governance gap to close, not only a violation to punish.', 'shadow AI', ['shadow-ai']],
+    ['For a regulated enterprise the deciding factors are data residency and compliance, the availability of a private or VPC deployment of the hosted model, volume economics, and the required capability.', 'data residency', ['data-residency']],
+    ['At real scale, where the compliance surface spans data-loss, access governance, financial fraud, and insider threat, the design to recommend is the pattern a security operations center already runs on people: a triage orchestrator routes each event to the detector sub-agents whose policy domain it touches, and an investigation sub-agent gathers context on anything they flag.', 'security operations center', ['security-operations-center']],
+
     // ... and uses that are not these concepts
     // perception of images in a multimodal paper abstract (research updates)
     ['Recent work indicates that enhanced visual perception significantly reduces hallucinations and improves performance on resolution-sensitive tasks, such as optical character recognition and document analysis.', 'perception', []],
