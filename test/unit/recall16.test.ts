@@ -1,7 +1,7 @@
 import { itSenses } from './helpers';
 
 /**
- * Session 13, round 2 coverage: general agent, evaluation and deployment-tutorial concepts the glossary lacked
+ * Session 13, round 2 coverage: general agent and evaluation concepts the glossary lacked
  * (/work/drafts/s13/cov2-drafts.yaml). Real sentences from ../shared/corpus (never the held-out notes): uses each
  * new entry must find, and everyday or other-sense uses of its words that must stay unmatched.
  */
@@ -34,27 +34,14 @@ describe('cov2 entries on real sentences', () => {
     ['- **Safety and trustworthiness:** does it stay within guardrails, avoid harmful actions, and behave predictably when given real-world autonomy.', 'trustworthiness', ['trustworthy-ai']],
     // data pipeline (self-llm: InternLM2 XTuner QLoRA)
     ['- 精心设计的数据管道，兼容任意数据格式，开源数据或自定义数据皆可快速上手。', '数据管道', ['data-pipeline']],
-    // deployment tutorials: environment variables, virtual environments, conda, SSH, port forwarding (self-llm)
-    ['* Miniforge：确保在系统 PATH 环境变量中设置以下路径之一：', '环境变量', ['environment-variable']],
-    ['首先创建一个虚拟环境，随后安装如下依赖', '虚拟环境', ['virtual-environment']],
-    ['conda create -n amd_llm python=3.9', 'conda', ['conda']],
-    ['## SSH免密登录', 'SSH', ['ssh']],
-    ['在终端中运行以下命令，启动streamlit服务，并按照 `autodl` 的指示将端口映射到本地，然后在浏览器中打开链接 http://localhost:6006/ ，即可看到聊天界面。', '端口映射', ['port-forwarding']],
-    // security operations around agents (interview questions, agent security guide)
-    ['**SIEM and Monitoring Integration:**', 'SIEM', ['siem']],
-    ['Enforce access controls so retrieval and agents only expose what a given user may see, and log usage for accountability.', 'access controls', ['access-control']],
-    ['- 安全与治理：权限系统（RBAC/ABAC）、数据脱敏与合规审计、内容过滤与红队工具。', 'RBAC', ['role-based-access-control']],
     // non-reasoning model (self-llm: Qwen3-VL vLLM)
     ['另外，该模型是非推理模型，如果想要体验更强且带有thinking mode的模型，可以下载同尺寸的模型。', '非推理模型', ['non-reasoning-model']],
     // data annotation (self-llm: Phi-4 NER)
     ['NER 也是一项非常实用的技术，包括在互联网数据标注、搜索引擎、推荐系统、知识图谱、医疗保健等诸多领域有广泛应用。', '数据标注', ['data-annotation']],
 
-    // voice agents and enterprise deployment (interview questions, AI strategist and engineer notes)
+    // voice agents and enterprise AI use (interview questions, AI strategist and engineer notes)
     ['On voice the latency spans are first-class, because time-to-first-audio is the metric the caller experiences directly.', 'time-to-first-audio', ['time-to-first-audio']],
-    ['The right bar is the status quo: the current IVR menu and the hold-and-wait phone experience.', 'IVR', ['interactive-voice-response']],
     ['Treat widespread shadow AI as a signal of unmet demand and a governance gap to close, not only a violation to punish.', 'shadow AI', ['shadow-ai']],
-    ['For a regulated enterprise the deciding factors are data residency and compliance, the availability of a private or VPC deployment of the hosted model, volume economics, and the required capability.', 'data residency', ['data-residency']],
-    ['At real scale, where the compliance surface spans data-loss, access governance, financial fraud, and insider threat, the design to recommend is the pattern a security operations center already runs on people: a triage orchestrator routes each event to the detector sub-agents whose policy domain it touches, and an investigation sub-agent gathers context on anything they flag.', 'security operations center', ['security-operations-center']],
 
     // ... and uses that are not these concepts
     // perception of images in a multimodal paper abstract (research updates)
