@@ -1,6 +1,6 @@
 // npm run eval: scores the scanner with the built-in glossary against the hand labels in eval/labels/.
 // Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG|all] [--mapping]
-// Splits: `dev` (tuned on), `dev2`, `dev3`, `dev4`, `dev5`, `dev6`, `dev7`, `dev8`, `dev9`, `dev10` (earlier held-out halves, tuned on once each was scored), `heldout`
+// Splits: `dev` (tuned on), `dev2`, `dev3`, `dev4`, `dev5`, `dev6`, `dev7`, `dev8`, `dev9`, `dev10`, `dev11` (earlier held-out halves, tuned on once each was scored), `heldout`
 // (scored only at the end). `--split dev` takes every dev half.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,6 +41,7 @@ const SPLITS = [
   ['dev8', 'dev-8'],
   ['dev9', 'dev-9'],
   ['dev10', 'dev-10'],
+  ['dev11', 'dev-11'],
   ['heldout', 'held-out'],
 ] as const;
 type Split = (typeof SPLITS)[number][0];
