@@ -9,6 +9,8 @@ describe('senses of the built-in glossary: dev-11 misses and wrong reports by ki
     // the names the notes use for LLM non-determinism (awesome-generative-ai-guide: interview_prep/system-design; part8_multi_agent_systems)
     ['- **Layer 1, the model.** The model at the center. Which model, why, and how you handle its non-determinism.', 'non-determinism', ['llm-non-determinism']],
     ['Unlike code, AI models are **non-deterministic**. They don’t always behave the same way.  ', 'non-deterministic', ['llm-non-determinism']],
+    // … but not a non-deterministic service outside the model (research_updates/2026_papers/february_list)
+    ['However, systematic evaluation in real-world mobility settings is hindered by diverse routing demands, non-deterministic mapping services, and limited reproducibility.', 'non-deterministic', []],
     // training dataset is the training set (interview_prep/60_gen_ai_questions)
     ['3. **Diverse Training Data:** Ensuring that the training dataset contains diverse samples from the target distribution can help prevent mode collapse.', 'training dataset', ['training-set']],
     // the verb "tries" is never the trie data structure (interview_prep/roles/ai-engineer/questions)
