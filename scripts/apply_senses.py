@@ -9,15 +9,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from edit_glossary import add_aliases, drop_aliases, edit, q  # noqa: E402
+from edit_glossary import add_aliases, drop_aliases, edit, q, unflow  # noqa: E402
 
 def flow(items):
     return '[' + ', '.join(q(x) for x in items) + ']'
-
-def unflow(text):
-    """The items of a one-line YAML flow list as this script writes it (plain or JSON-quoted strings)."""
-    inner = text.strip()[1:-1]
-    return [json.loads(x) if x.startswith('"') else x for x in (y.strip() for y in re.findall(r'"(?:[^"\\]|\\.)*"|[^,]+', inner)) if x]
 
 def sense_yaml(senses):
     out = ['    senses:']

@@ -30,11 +30,19 @@ def q(x):
     plain = not re.search(r'[:#\[\]{},&*!|>\'"%@`]', x) and x.strip() == x and not NOT_A_STRING.match(x)
     return x if plain else json.dumps(x, ensure_ascii=False)
 
+def unflow(text):
+    """The items of a one-line YAML flow list as these scripts write it (plain or JSON-quoted strings)."""
+    inner = text.strip()[1:-1]
+    return [json.loads(x) if x.startswith('"') else x for x in (y.strip() for y in re.findall(r'"(?:[^"\\]|\\.)*"|[^,]+', inner)) if x]
+
 def add_aliases(lines, start, end, names):
+    """Appends the names the entry's aliases do not list yet, so applying a spec twice changes nothing."""
     for i in range(start, end):
-        m = re.match(r'^    aliases: \[(.*)\]$', lines[i])
+        m = re.match(r'^    aliases: (\[.*\])$', lines[i])
         if m:
-            lines[i] = f'    aliases: [{m.group(1)}, {", ".join(q(n) for n in names)}]'
+            new = [n for n in dict.fromkeys(names) if n not in unflow(m.group(1))]
+            if new:
+                lines[i] = f'    aliases: [{m.group(1)[1:-1]}, {", ".join(q(n) for n in new)}]'
             return
     at = next(i for i in range(start, end) if lines[i].startswith('    category:'))
     lines.insert(at, f'    aliases: [{", ".join(q(n) for n in names)}]')
