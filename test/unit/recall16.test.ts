@@ -2,7 +2,7 @@ import { itSenses } from './helpers';
 
 /**
  * Session 13, round 2 coverage: general agent and evaluation concepts the glossary lacked
- * (/work/drafts/s13/cov2-drafts.yaml). Real sentences from ../shared/corpus (never the held-out notes): uses each
+ * (drafts merged with scripts/merge_drafts.py). Real sentences from ../shared/corpus (never the held-out notes): uses each
  * new entry must find, and everyday or other-sense uses of its words that must stay unmatched.
  */
 describe('cov2 entries on real sentences', () => {
