@@ -78,7 +78,7 @@ function resolveOne(prose: ProseText, o: Occurrence, candidates: readonly SenseC
 /** The candidate with strictly the most evidence in the sentence, if any has some. */
 function best(candidates: readonly SenseCandidate[], lower: string, concepts: readonly string[]): SenseCandidate | undefined {
   const present = new Set(concepts);
-  return strictBest(candidates, (c) => evidence(c, lower, present), 1);
+  return strictBest(candidates, (c) => evidence(c, lower, present, candidates.length === 1), 1);
 }
 
 /** The candidate with strictly the highest score, if that score is at least `needed`; a tie decides nothing. */
@@ -94,9 +94,13 @@ function strictBest(candidates: readonly SenseCandidate[], score: (c: SenseCandi
   return tie || topScore < needed ? undefined : top;
 }
 
-/** Cue words of a sense present in a text, plus its related concepts present. */
-function evidence(c: SenseCandidate, lower: string, present: ReadonlySet<string>): number {
-  let score = 0;
+/**
+ * Cue words of a sense present in a text, plus its related concepts present. The entry itself named in full
+ * there counts once, and where it is the surface's only concept sense (agent skills before a bare "skills") it is
+ * enough on its own: a short form follows its full form.
+ */
+function evidence(c: SenseCandidate, lower: string, present: ReadonlySet<string>, only: boolean): number {
+  let score = present.has(c.entryId) ? (only ? SECTION_EVIDENCE : 1) : 0;
   for (const cue of c.cues) if (hasWord(lower, cue.toLowerCase())) score++;
   for (const r of c.related) if (present.has(r)) score++;
   return score;
@@ -178,7 +182,7 @@ class Sections {
     const section = this.section(offset);
     const score = (c: SenseCandidate) => {
       let s = section.scores.get(c);
-      if (s === undefined) section.scores.set(c, (s = evidence(c, section.lower, section.concepts)));
+      if (s === undefined) section.scores.set(c, (s = evidence(c, section.lower, section.concepts, candidates.length === 1)));
       return s;
     };
     return strictBest(candidates, score, SECTION_EVIDENCE);

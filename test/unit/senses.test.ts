@@ -50,6 +50,13 @@ const SENSES_YAML = `entries:
     category: models
     notIn: [海纳百川]
     definition: { en: A family of open Chinese LLMs., zh: 百川智能的开源大模型系列。 }
+  - id: agent-skills
+    en: agent skill
+    zh: 智能体技能
+    category: rag-agents
+    senses:
+      - surface: skill
+    definition: { en: A packaged instruction set an agent loads on demand., zh: 智能体按需加载的一套说明与脚本。 }
 `;
 
 const scan = (text: string, g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML })) => scanDocument(text, g).occurrences;
@@ -75,7 +82,7 @@ describe('senses', () => {
       .filter(([t]) => t === '推理'), [['推理', 'reasoning', 'section'], ['推理', 'inference', 'default']]);
   });
   it('falls back to the default sense and lists every candidate, best first', () => {
-    const [o] = scan('模型推理之后再推理。').filter((x) => x.text === '推理');
+    const [o] = scan('训练之后再推理。').filter((x) => x.text === '推理');
     assert.deepEqual(o.senses, { candidates: ['inference', 'reasoning'], by: 'default' });
   });
   it('drops a single-sense surface that has no evidence: it is the everyday word', () => {
@@ -95,6 +102,18 @@ describe('senses', () => {
   it('a compound that does not contain its surface is an error at its place', () => {
     const g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML.replace('[推理速度, 推理框架]', '[推理速度, 部署框架]') });
     assert.deepEqual(g.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ['8:27 compound "部署框架" does not contain the surface "推理" it selects']);
+  });
+  it('a short form after its full form: the entry named in full in the section is enough for its only sense', () => {
+    const text = '# Skills\n\nAgent skills are folders of instructions.\n\nEach skill has a name.\n\n# Cooking\n\nA skill you learn slowly.';
+    assert.deepEqual(pick(text), [['Skills', 'agent-skills', 'section'], ['Agent skills', 'agent-skills', '-'], ['skill', 'agent-skills', 'section']]);
+    assert.deepEqual(pick('A skill you learn slowly.'), []);
+  });
+  it('beside another sense, the full form is one piece of evidence, not a decision', () => {
+    const g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML.replace('        default: true\n', '') });
+    const by = (text: string) => scanDocument(text, g).occurrences.filter((o) => o.text === '推理').map((o) => [o.entryId, o.senses?.by]);
+    assert.deepEqual(by('# 一\n\n模型推理很常见。\n\n今天我们推理。'), [['inference', 'unresolved']]);
+    assert.deepEqual(by('# 一\n\n模型推理占用显存。\n\n今天我们推理。'), [['inference', 'section']]);
+    assert.deepEqual(by('模型推理时我们推理。'), [['inference', 'sentence']]);
   });
   it('never leaves pending candidates in a final scan', () => {
     assert.ok(scan('推理，策略，奖励 PPO 策略，数学推理。').every((o) => o.candidates === undefined));
@@ -209,8 +228,8 @@ describe('senses of the built-in glossary on real sentences', () => {
     // 优势: the RL advantage, and an advantage of a method
     ['不同于 PPO，该方案只考虑比例范围，而不考虑优势的符号。', '优势', ['advantage-function']],
     ['## GRPO相较于其他RL方法的优势是什么？', '优势', []],
-    // 编码: tokenization, and coding ability
-    ['我们一般需要将输入文本编码为 input_ids，将输出文本编码为 `labels`，编码之后的结果都是多维的向量。', '编码', ['tokenization', 'tokenization']],
+    // 编码: tokenization, and coding ability (the third 编码 follows two compounds of tokenization: the same sense)
+    ['我们一般需要将输入文本编码为 input_ids，将输出文本编码为 `labels`，编码之后的结果都是多维的向量。', '编码', ['tokenization', 'tokenization', 'tokenization']],
     ['面向 **Agentic Coding** 场景强化了编码能力、长程任务规划与工具协同，并在多个公开基准的当期榜单中取得同尺寸开源模型中的出色表现。', '编码', []],
     // 前向 and 后向: the forward and backward pass, and forward KL
     ['fp16参数保存在GPU上，前向和后向计算都在GPU上。', '前向', ['forward-pass']],
@@ -371,7 +390,7 @@ describe('hovers of ambiguous words', () => {
   it('name the other senses and how the shown one was chosen', async () => {
     const { renderHover, ENGLISH_HOVER_LABELS } = await import('../../src/core/hover');
     const g = glossaryFrom({ name: 's.yaml', text: SENSES_YAML });
-    const [o] = scanDocument('模型推理之后再推理。', g).occurrences.filter((x) => x.text === '推理');
+    const [o] = scanDocument('训练之后再推理。', g).occurrences.filter((x) => x.text === '推理');
     const md = renderHover(g.get(o.entryId)!, g, { language: 'en', commandLinks: false, labels: ENGLISH_HOVER_LABELS }, o.senses);
     assert.match(md, /this sense\\: the usual one/);
     assert.match(md, /Could also mean: reasoning/);
