@@ -57,10 +57,11 @@ describe('senses-15 core recall fixes on real sentences', () => {
     // prompting basics is prompt engineering; the causative "prompting researchers" is not (awesome-generative-ai-guide: journeys/use, April 2024 papers)
     ['What LLMs are (no math), prompting basics, and using ChatGPT and Claude well.', 'prompting', ['prompt-engineering']],
     ['Existing methods for the alignment problem are unstable, prompting researchers to develop various techniques.', 'prompting', []],
-    // review: the causative 'by prompting it/the model' (asking a model) is no prompt engineering; 'techniques for prompting LLMs' is the practice
+    // review: the causative 'by prompting it/the model' (asking a model) is no prompt engineering; 'techniques for prompting LLMs' is the practice,
+    // and so are the 'prompting methods' two sentences after 'prompt engineering' is named in full
     // (awesome-generative-ai-guide: Applied LLMs Mastery week 1 part 2, week 9)
     ['Zero-shot learning and few-shot learning involve instructing the general model either through examples or by prompting it with specific questions of interest. Another concept introduced is domain adaptation, which will be the primary focus in this section. More details about the first two methods will be explored when we delve into the topic of prompting.', 'prompting', []],
-    ['During the prompt engineering segment of our course, we explored various techniques for prompting LLMs. These sophisticated methods are essential because providing instructions similar to humans isn\'t suitable for LLMs. An overview of commonly used prompting methods is shown in the image below.', 'prompting', ['prompt-engineering']],
+    ['During the prompt engineering segment of our course, we explored various techniques for prompting LLMs. These sophisticated methods are essential because providing instructions similar to humans isn\'t suitable for LLMs. An overview of commonly used prompting methods is shown in the image below.', 'prompting', ['prompt-engineering', 'prompt-engineering']],
     // 额外的参数 are model parameters (llm-action: Efficient Training survey)
     ['然而，额外的参数在推理过程中引入了额外的计算和内存开销。', '参数', ['parameter']],
     // 对话助手 is an AI assistant (self-llm: Kimi-VL 对话助手)
