@@ -2,9 +2,10 @@ import { itSenses } from './helpers';
 
 /**
  * English short forms of existing entries (round 18, scripts/senses-18-shorten.json): a bare "harness", "debate",
- * "recall", "judge", "summarizing", "monitoring" or "server" is its entry only beside its full name or a cue, and is
+ * "recall", "judge", "summarizing", "monitoring", "server", "citation" or "ingestion" is its entry only beside its full name or a cue, and is
  * dropped elsewhere. Real sentences from ../shared/corpus (none from the held-out notes), with the built-in
- * glossary; every surface has right uses and at least two uses that must stay out.
+ * glossary; every surface has right uses, and each but citation and ingestion (the corpus holds no other use of them) at
+ * least two uses that must stay out.
  */
 describe('senses of English short forms after their full form, round 18', () => {
   const cases: [string, string, string[]][] = [
@@ -66,6 +67,14 @@ describe('senses of English short forms after their full form, round 18', () => 
     // any other server stays out (llm-action vllm cmd; coding-agent README)
     ['On the server side, run one of the following commands:', 'server', []],
     ['The production harnesses expose these moves as named features. Claude\'s platform does compaction server-side, automatically summarizing the conversation as it approaches the context window limit', 'server', []],
+    // citation: citations in generated answers (ai-engineer questions); the corpus has no other use of the word, so
+    // there is no must-not row here (see the round-18 report)
+    ['- "Build a RAG chatbot over this set of PDFs. It must answer with citations and refuse when the answer is not in the documents.', 'citations', ['citation-generation']],
+    ['Unverified citations are a common failure where the model cites a real-looking source it did not use, so the verification step is what makes citations meaningful.', 'citations', ['citation-generation', 'citation-generation']],
+
+    // ingestion: data ingestion (Applied LLMs week 9, ai-engineer questions)
+    ['In RAG, the ingestion process refers to the handling and preparation of data before it is utilized by the model for generating responses.', 'ingestion', ['data-ingestion']],
+    ['Real documents are messy, so ingestion quality dominates.', 'ingestion', ['data-ingestion']],
   ];
   itSenses(cases);
 });
