@@ -48,6 +48,16 @@ describe('senses of the built-in glossary: dev wrong reports by kind (18)', () =
     ['post-norm和pre-norm其实各有优势，post-norm在残差之后做归一化，对参数正则化的效果更强，进而模型的鲁棒性也会更好；', '归一化', ['normalization']],
     ['为什么像 baichuan2 和 llama 使用 RMSNorm 归一化?', '归一化', ['normalization']],
 
+    // 逻辑块/物理块 of PagedAttention are blocks of the KV cache, no cue for reasoning: 推理 there is inference
+    // (llm-action: docs/llm-inference/blog); 逻辑思考 beside 数学 stays reasoning (self-llm: internlm3-8b-instruct 与o1)
+    ['在实际推理过程中，维护一个逻辑块到物理块的映射表，多个逻辑块可以对应一个物理块，通过引用计数来表示物理块被引用的次数。', '推理', ['inference']],
+    ['你的回应应反映出深厚的数学理解力和精确的逻辑思考，使你的解决方案路径和推理对他人清晰易懂。', '推理', ['reasoning']],
+    // 开源LLM榜单 is the Open LLM Leaderboard (self-llm: 09-Qwen3-1.7B-医学推理式对话微调); another 榜单 stays a
+    // leaderboard (self-llm: BGE-M3-finetune-embedding-with-valid)
+    ['[Qwen3](https://www.modelscope.cn/models?name=qwen3&page=1)是阿里通义实验室最近开源的大语言模型，发布时便登顶了开源LLM榜单第一名。', '开源LLM榜单', ['open-llm-leaderboard']],
+    ['[Qwen3](https://www.modelscope.cn/models?name=qwen3&page=1)是阿里通义实验室最近开源的大语言模型，发布时便登顶了开源LLM榜单第一名。', '榜单', []],
+    ['那么你下一步可以开始对我们微调出来的模型进行评测，我们选用的是C-MTEB榜单上的T2Retrieval数据集，你可以使用notebook文件C-MTEB_retrieval_evaluation.ipynb进行本次评测实验的复现。', '榜单', ['leaderboard']],
+
     // A generic word in its everyday or maths sense: the encoded inputs "都是多维的向量" (self-llm: every LoRA 微调
     // note); an embedding vector stays the embedding (BGE-M3 finetune)
     ['熟悉 Pytorch 模型训练流程的同学会知道，我们一般需要将输入文本编码为 input_ids，将输出文本编码为 `labels`，编码之后的结果都是多维的向量。', '向量', []],
