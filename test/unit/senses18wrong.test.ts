@@ -58,6 +58,17 @@ describe('senses of the built-in glossary: dev wrong reports by kind (18)', () =
     ['[Qwen3](https://www.modelscope.cn/models?name=qwen3&page=1)是阿里通义实验室最近开源的大语言模型，发布时便登顶了开源LLM榜单第一名。', '榜单', []],
     ['那么你下一步可以开始对我们微调出来的模型进行评测，我们选用的是C-MTEB榜单上的T2Retrieval数据集，你可以使用notebook文件C-MTEB_retrieval_evaluation.ipynb进行本次评测实验的复现。', '榜单', ['leaderboard']],
 
+    // Bare 对齐 is alignment with human values only beside an alignment cue (DPO, RLHF, 人类偏好 …) or in a compound:
+    // memory alignment and a vision encoder aligned to the LLM are not (llm-action: FP6-LLM; self-llm:
+    // 01-Kimi-K2.5-论文解读) …
+    ['一方面，现代 GPU 内存系统天然不支持不规则位宽（不是 2 的指数），因为 GPU 全局/共享内存的最小访问大小是每个线程 8/32 位，并且要访问的内存地址必须对齐。', '对齐', []],
+    ['在这种情况下，所有内存访问都将以 32 位字的粒度对齐，而不是不规则的位宽。', '对齐', []],
+    ['在第一阶段，通过描述损失函数将 MoonViT-3D 与 Moonlight-16B-A3B 进行对齐，**主要让 ViT 理解高分辨率图像和视频**。', '对齐', []],
+    // … and stays there (self-llm: 10-Qwen3-8B GRPO微调, 4-MiniMax-M2-EvalScope; llm-action: README)
+    ['- **核心思想**： DPO 提出了一种更简洁的方法来进行基于人类偏好的 LLM 对齐。', '对齐', ['alignment']],
+    ['一方面，系统化的基准测试与压力测试能量化模型在知识、推理、对齐与安全等维度的真实表现，帮助发现能力短板、数据偏差与鲁棒性问题，避免带着未知风险上线。', '对齐', ['alignment']],
+    ['### LLM对齐技术', '对齐', ['alignment']],
+
     // A generic word in its everyday or maths sense: the encoded inputs "都是多维的向量" (self-llm: every LoRA 微调
     // note); an embedding vector stays the embedding (BGE-M3 finetune)
     ['熟悉 Pytorch 模型训练流程的同学会知道，我们一般需要将输入文本编码为 input_ids，将输出文本编码为 `labels`，编码之后的结果都是多维的向量。', '向量', []],
