@@ -15,19 +15,10 @@ describe('senses of the built-in glossary: dev wrong reports by kind (18)', () =
     ['vLLM 提供了兼容 OpenAI API 的服务接口，可以通过 `vllm serve` 命令快速启动。', '兼容 OpenAI API', ['openai-compatible-api']],
     // … and a free "OpenAI API" stays (self-llm: 07-Qwen1.5-7B-Chat vLLM 推理部署调用)
     ['Qwen 兼容 OpenAI API 协议，所以我们可以直接使用 vLLM 创建 OpenAI API 服务器。', 'OpenAI API', ['openai-api']],
-    // 微调数据集 is a fine-tuning (instruction) dataset, not a bare dataset (self-llm: the LoRA 微调 notes; OpenELM)
-    ['在本节教程里，我们将微调数据集放置在根目录 [/dataset](../../dataset/huanhuan.json)。', '微调数据集', ['instruction-dataset']],
-    ['在本节教程里，我们将微调数据集放置在根目录 [/dataset](../../dataset/huanhuan.json)。', '数据集', []],
-    ['我们使用alpaca-chinese-dataset作为我们的指令微调数据集', '指令微调数据集', ['instruction-dataset']],
     // 深度学习系统 is a deep learning framework (llm-action: Flexflow); a free 深度学习 stays (llm-action: qwen 参数说明)
     ['现有的深度学习系统通常使用数据或模型并行性，但不幸的是，这些策略通常会导致并行化性能不佳。', '深度学习系统', ['deep-learning-framework']],
     ['现有的深度学习系统通常使用数据或模型并行性，但不幸的是，这些策略通常会导致并行化性能不佳。', '深度学习', []],
     ['截断正态分布可以避免权重值过大或过小，从而帮助模型更快地收敛。它是一种常见的初始化方法，尤其是在深度学习中。', '深度学习', ['deep-learning']],
-    // Claude 3.7 names Claude 3.7 Sonnet, not the whole family (awesome-generative-ai-guide: part10 agent lessons);
-    // Claude Code stays its own entry (state_of_ai_2025_report)
-    ['We’re already seeing this with **Claude 3.7** and others.', 'Claude 3.7', ['claude-3-7-sonnet']],
-    ['We’re already seeing this with **Claude 3.7** and others.', 'Claude', []],
-    ['- **Coding Agents**: The most successful agent category with tools like Cursor, Windsurf, and Claude Code', 'Claude Code', ['claude-code']],
 
     // A sense chosen by its cue: a model's "Prompt Template" printed from the tokenizer's chat_template is its chat
     // template (self-llm: 04-InternLM3-8B-Instruct-LoRA, 05-gemma-3-4b-it-LoRA) …
