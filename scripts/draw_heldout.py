@@ -8,7 +8,8 @@ of commit bd08e63; session 9: seed 20261208 on the notes.json of commit 0dd29c8,
 minus a leading number is a labelled note's in the same folder); session 10: seed 20261209 on the notes.json of
 commit 64c709e; session 12: seed 20261210 on the notes.json of commit 5cddb58 (now dev10); session 13: seed 20261211 on the notes.json
 of commit 5d6280c (now dev11), then seed 20261212 on the notes.json of commit 55b9334; session 14: seed 20261213 on the notes.json of commit 3c04cc3
-(split heldout2). Prints the corpus paths."""
+(split heldout2), then
+seed 20261214 on the notes.json of commit b13b8c2 (split heldout3). Prints the corpus paths."""
 import json
 import os
 import random
