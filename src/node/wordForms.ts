@@ -89,7 +89,7 @@ function isEnglishWord(w: string): boolean {
 
 /**
  * Case variants of a name whose capitals matter: a mixed-case name in capitals and in lower case (MoE: MOE, LoRA:
- * lora, vLLM: VLLM), the lower-case form only when it is no English word (ReAct is not "react", PaLM not "palm");
+ * lora, vLLM: VLLM), only when it is no English word (ReAct is not "react" or REACT, STaR not STAR, PaLM not PALM);
  * a name that starts with a lower-case word also at the start of a sentence or a title (generative AI: Generative
  * AI). Capitalised words (Adam, Claude) keep their exact form.
  */
@@ -101,9 +101,10 @@ export function caseForms(name: string): string[] {
     return letters.length >= 3 && /[a-z]/.test(letters) && /[A-Z]/.test(letters.slice(1));
   };
   const tokens = name.match(mixed)?.filter(isMixed) ?? [];
-  if (tokens.length) {
+  // Neither form when a token is an English word: STAR and star are not STaR, REACT and react not ReAct.
+  if (tokens.length && !tokens.some((t) => isEnglishWord(t.toLowerCase()))) {
     out.add(name.replace(mixed, (t) => (isMixed(t) ? t.toUpperCase() : t)));
-    if (!tokens.some((t) => isEnglishWord(t.toLowerCase()))) out.add(name.replace(mixed, (t) => (isMixed(t) ? t.toLowerCase() : t)));
+    out.add(name.replace(mixed, (t) => (isMixed(t) ? t.toLowerCase() : t)));
   }
   if (/^[a-z]{3,} /.test(name)) {
     out.add(name[0].toUpperCase() + name.slice(1));
