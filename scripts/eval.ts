@@ -1,6 +1,6 @@
 // npm run eval: scores the scanner with the built-in glossary against the hand labels in eval/labels/.
 // Usage: node out/eval/eval.js [--json] [--split dev|heldout|all] [--details SLUG|all] [--mapping]
-// Splits: `dev` (tuned on), `dev2`, `dev3`, `dev4`, `dev5`, `dev6`, `dev7`, `dev8`, `dev9`, `dev10`, `dev11` (earlier held-out halves, tuned on once each was scored), `heldout`, `heldout2` and `heldout3` (all taken by `--split heldout`)
+// Splits: `dev` (tuned on), `dev2`, `dev3`, `dev4`, `dev5`, `dev6`, `dev7`, `dev8`, `dev9`, `dev10` … `dev14` (earlier held-out halves, tuned on once each was scored), `heldout`
 // (scored only at the end). `--split dev` takes every dev half.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,9 +42,10 @@ const SPLITS = [
   ['dev9', 'dev-9'],
   ['dev10', 'dev-10'],
   ['dev11', 'dev-11'],
+  ['dev12', 'dev-12'],
+  ['dev13', 'dev-13'],
+  ['dev14', 'dev-14'],
   ['heldout', 'held-out'],
-  ['heldout2', 'held-out-2'],
-  ['heldout3', 'held-out-3'],
 ] as const;
 type Split = (typeof SPLITS)[number][0];
 /** Verdicts on reported concepts that no label names: the labeller missed it, the tool is wrong, or not a concept. */
