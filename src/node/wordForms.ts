@@ -22,11 +22,21 @@ export function entryForms(e: RawEntry): string[] {
       }
     }
     else if (!defaultCaseSensitive(name) && !/^\p{Lu}/u.test(name)) for (const f of englishForms(name)) out.add(f);
-    else for (const f of caseForms(name)) out.add(f);
+    else for (const f of [...caseForms(name), ...openSpellings(name)]) out.add(f);
   }
   if (e.verb) for (const f of verbForms(e.verb)) out.add(f);
   for (const n of names) out.delete(n);
   return [...out];
+}
+
+/**
+ * A CamelCase name written as separate words, as notes also write it (FlashAttention-2: Flash Attention-2,
+ * HuggingFace: Hugging Face, LayerNorm: Layer Norm). Only a capitalised word of three letters or more splits off,
+ * so LLaMA, PaLM, ReAct, AdamW and RMSNorm stay whole.
+ */
+export function openSpellings(name: string): string[] {
+  const open = name.replace(/([A-Z][a-z]{2,})(?=[A-Z][A-Za-z0-9])/g, '$1 ');
+  return open === name ? [] : [open];
 }
 
 /** Notes write mixed-script names with and without a space between the scripts (LoRA 微调 / LoRA微调). */

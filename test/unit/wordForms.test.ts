@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildGlossary } from '../../src/core/glossaryIndex';
 import { parseGlossaryFile } from '../../src/core/glossaryLoader';
 import { scanDocument } from '../../src/core/scanner';
-import { caseForms, englishForms, entryForms, variantSpellings } from '../../src/node/wordForms';
+import { caseForms, englishForms, entryForms, openSpellings, variantSpellings } from '../../src/node/wordForms';
 import { builtinSense, compiledBuiltin } from './helpers';
 
 /** A glossary from inline YAML with the build's word forms, as the compiled built-in glossary gets them. */
@@ -105,6 +105,19 @@ describe('variant spellings of Chinese names', () => {
     this.timeout(20000);
     // self-llm, InternLM2 XTuner QLoRA note: the template spelled with 版.
     assert.deepEqual(builtinSense()('- 预定义众多开源对话模版，支持与开源或训练所得模型进行对话。', '对话模版'), ['chat-template']);
+  });
+
+  it('writes a CamelCase name as separate words too, but only where a word of three letters or more splits off', () => {
+    assert.deepEqual(openSpellings('FlashAttention-2'), ['Flash Attention-2']);
+    assert.deepEqual(openSpellings('HuggingFace'), ['Hugging Face']);
+    assert.deepEqual(openSpellings('LayerNorm'), ['Layer Norm']);
+    for (const whole of ['LLaMA', 'PaLM', 'ReAct', 'AdamW', 'RMSNorm', 'GPT-4o', 'vLLM']) assert.deepEqual(openSpellings(whole), [], whole);
+  });
+
+  it('finds FlashAttention-2 written Flash Attention 2 in a real sentence, not the first FlashAttention inside it', function () {
+    this.timeout(20000);
+    // self-llm, Unsloth notes (Phi-4, Gemma3, Qwen3): the same sentence in each.
+    assert.deepEqual(builtinSense()('unsloth使Qwen3(8B)微调速度提高2倍，VRAM使用减少70%，并且比所有使用Flash Attention 2的环境支持长8倍的上下文长度。', 'Flash Attention 2'), ['flashattention-2']);
   });
 
   it('STAR stories in an interview plan are no STaR; STaR as written still is, with the built-in glossary', function () {
