@@ -1,4 +1,4 @@
-// Benchmarks (npm run bench [-- --json] [-- --quick] [-- --notes-index] [-- --cli-corpus] [-- --glossary-load] [-- --user-glossary] [-- --scale [N] [-- --scale-index-only | -- --scale-references]] [-- --cli-cache] [-- --gate]). Each ratio is measured in one run against its baseline,
+// Benchmarks (npm run bench [-- --json] [-- --quick] [-- --notes-index] [-- --cli-corpus] [-- --glossary-load] [-- --user-glossary] [-- --scale [N] [-- --scale-index-only | -- --scale-references]] [-- --cli-cache] [-- --gate] [-- --han-words]). Each ratio is measured in one run against its baseline,
 // interleaved, and reported as a median; the machine is shared and noisy, so absolute times are indicative only.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -8,6 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { buildGlossary } from '../src/core/glossaryIndex';
 import { IncrementalScan } from '../src/core/incremental';
+import { Matcher } from '../src/core/matcher';
 import { parseMarkdown } from '../src/core/markdown';
 import { occurrenceAt } from '../src/core/occurrences';
 import { indexLayers } from '../src/core/builtinGlossary';
@@ -239,6 +240,7 @@ async function main() {
   const chars = texts.reduce((n, t) => n + t.length, 0);
   log(`corpus: ${files.length} files, ${(chars / 1e6).toFixed(2)} M characters`);
   if (args.has('--notes-index')) return void process.stdout.write(JSON.stringify(await benchNotesIndex(files, loadGlossary())) + '\n');
+  if (args.has('--han-words')) return void process.stdout.write(JSON.stringify({ hanWords: benchHanWords(texts, loadGlossary()) }, null, 2) + '\n');
   if (args.has('--cli-corpus')) return void process.stdout.write(JSON.stringify({ cliCorpus: benchCliCorpus(quick ? 1 : 3) }, null, 2) + '\n');
   const ctx: ScaleContext = { root: ROOT, files, quick, log, median, indexOnly: args.has('--scale-index-only'), referencesOnly: args.has('--scale-references') };
   if (args.has('--gate')) {
@@ -293,14 +295,7 @@ async function main() {
   }
 
   // 3. One-character edits in a 1 MB note made from the corpus, against a full re-scan of it.
-  const big = (() => {
-    let s = '';
-    for (const t of texts) {
-      if (s.length >= 1_000_000) break;
-      s += t.replace(/^(---|\+\+\+)\n[\s\S]*?\n\1\n/, '') + '\n\n';
-    }
-    return s;
-  })();
+  const big = bigNote(texts);
   {
     const full: number[] = [];
     for (let i = 0; i < (quick ? 2 : 5); i++) {
@@ -415,6 +410,58 @@ async function main() {
   else {
     for (const [k, v] of Object.entries(results)) process.stdout.write(`${k}: ${JSON.stringify(v)}\n`);
   }
+}
+
+/** A note of about 1 MB made of corpus notes, front matter removed. */
+function bigNote(texts: readonly string[]): string {
+  let s = '';
+  for (const t of texts) {
+    if (s.length >= 1_000_000) break;
+    s += t.replace(/^(---|\+\+\+)\n[\s\S]*?\n\1\n/, '') + '\n\n';
+  }
+  return s;
+}
+
+/**
+ * What the Chinese word-boundary rule costs: the corpus scanned (as the CLI's workers scan it, parse included) and
+ * one-character edits in the 1 MB note, each with the rule and without it, interleaved in one process.
+ */
+function benchHanWords(texts: readonly string[], glossary: ReturnType<typeof loadGlossary>) {
+  const variants = { with: glossary, without: { matcher: new Matcher(glossary.patterns, { hanWords: false }) } };
+  const corpus: Record<keyof typeof variants, number[]> = { with: [], without: [] };
+  // Each round alternates which variant goes first, so neither always profits from a warm cache.
+  const order = (i: number) => (i % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const));
+  for (let rep = 0; rep < (quick ? 1 : 3); rep++) {
+    for (const k of order(rep)) {
+      const t0 = performance.now();
+      for (const text of texts) scanDocument(text, variants[k]);
+      corpus[k].push(performance.now() - t0);
+    }
+  }
+  const big = bigNote(texts);
+  const scans = { with: new IncrementalScan(big, variants.with.matcher), without: new IncrementalScan(big, variants.without.matcher) };
+  const edits: Record<keyof typeof variants, number[]> = { with: [], without: [] };
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < (quick ? 30 : 200); i++) {
+    let at = Math.floor(rand() * big.length);
+    while (at < big.length && /[`|$\n]/.test(scans.with.source[at])) at++;
+    const ch = rand() < 0.5 ? 'x' : '字';
+    for (const k of order(i)) {
+      const t0 = performance.now();
+      scans[k].edit(at, at, ch);
+      scans[k].result();
+      edits[k].push(performance.now() - t0);
+    }
+  }
+  const out = {
+    corpusScanMs: { without: r(median(corpus.without)), with: r(median(corpus.with)), ratio: r(median(corpus.with) / median(corpus.without), 3) },
+    edit1MBMedianMs: { without: r(median(edits.without)), with: r(median(edits.with)), ratio: r(median(edits.with) / median(edits.without), 3) },
+    edit1MBP95Ms: { without: r(pct(edits.without, 95)), with: r(pct(edits.with, 95)) },
+    loadAverage: r(os.loadavg()[0], 1),
+  };
+  log(`Han word boundaries: corpus scan ${out.corpusScanMs.without} -> ${out.corpusScanMs.with} ms; 1 MB edit median ${out.edit1MBMedianMs.without} -> ${out.edit1MBMedianMs.with} ms`);
+  return out;
 }
 
 /** The CLI over the whole corpus (worker threads) against parsing the same files with remark alone, one thread, interleaved. */

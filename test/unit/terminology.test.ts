@@ -91,6 +91,13 @@ describe('terminology: mixed-renderings and avoided-variant', function () {
     assert.deepEqual(brief(lint(t, { rules: ['avoided-variant'] })), ['avoided-variant lora 低秩自适应']);
   });
 
+  it('the verb of a term (fine-tune, finetune) is a word form, not a rendering of the noun', () => {
+    // aishwaryanr+awesome-generative-ai-guide/research_updates/2024_papers/august_list.md:10, shortened
+    const t = 'This review examines tokenisation and finetuning methodologies. We fine-tune a student LLM and finetune it again; fine-tuning works.\n';
+    const f = lint(t, { rules: ['mixed-renderings', 'avoided-variant'] });
+    assert.deepEqual(brief(f), ['avoided-variant fine-tuning finetuning', 'mixed-renderings fine-tuning finetuning|fine-tuning']);
+  });
+
   it('the English name beside the Chinese one is normal under the glossary style, flagged under zh-first', () => {
     // datawhalechina+self-llm/models/Qwen3-VL/...LaTexOCR.md:249, and a later bare English use
     const t = 'Lora 的全称是 Low-Rank Adaptation，也就是低秩适配。\n\n后面我们用 low-rank adaptation 训练。\n';

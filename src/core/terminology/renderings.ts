@@ -26,13 +26,21 @@ export class Renderings {
 function renderingsOf(e: GlossaryEntry): Map<string, Rendering> {
   const avoided = new Set(TERM_LANGUAGES.flatMap((l) => e.avoid[l].map((a) => normalizeTerm(a, false))));
   const abbr = e.abbr && normalizeTerm(e.abbr, false);
+  // The verb a term comes from, however it is spelt (fine-tune, finetune), is a word form and not a rendering:
+  // "we fine-tune the model" must never become "we fine-tuning the model".
+  const verb = e.verb && closed(e.verb);
   const m = new Map<string, Rendering>();
   for (const name of [...entryTerms(e), ...e.avoid.zh, ...e.avoid.en]) {
     const key = normalizeTerm(name, false);
-    if (m.has(key)) continue;
+    if (m.has(key) || closed(name) === verb) continue;
     m.set(key, { name, lang: termLanguage(name), avoided: avoided.has(key), abbr: key === abbr });
   }
   return m;
+}
+
+/** A name with case, hyphens and spaces set aside: fine-tune, Fine tune and finetune are one spelling. */
+function closed(name: string): string {
+  return normalizeTerm(name, false).replace(/[\s-]/g, '');
 }
 
 /** The form notes should use in a language: the declared preferred form, else the main name, unless it is avoided. */
