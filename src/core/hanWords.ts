@@ -45,14 +45,30 @@ export function hanWordCut(text: string, pos: number, from: number, to: number, 
  * in 超越大模型), while one that starts a word is (秩|越|大|模型, 进行|向|量化).
  */
 export function insideHanWord(text: string, pos: number, from: number, to: number): boolean {
+  return crossingWord(text, pos, from, to) !== undefined;
+}
+
+/**
+ * True when both edges of the term `[start, end)` fall inside segmented words (台词|格式 for 词格, 判断|句子 for 断句):
+ * the term straddles two words, whatever its leftover pieces read like, unless a piece left outside is glued to
+ * its other neighbour (所|有权|重组 for 权重 in 所有权重组装: 所有 is a word, so the segmenter is lost, not the term).
+ */
+export function hanWordStraddle(text: string, start: number, end: number, from: number, to: number): boolean {
+  const a = crossingWord(text, start, from, to);
+  const b = a && crossingWord(text, end, from, to);
+  return b !== undefined && !glued(text, a![0], a![1], start, true) && !glued(text, b[0], b[1], end, false);
+}
+
+/** The segmented word of two or more characters that `pos` falls strictly inside, if any. */
+function crossingWord(text: string, pos: number, from: number, to: number): [number, number] | undefined {
   const around = hanWindow(text, pos, from, to);
-  if (!around) return false;
+  if (!around) return undefined;
   for (const s of segments(text.slice(around[0], around[1]))) {
     const start = around[0] + s.index;
-    if (start >= pos) return false;
-    if (start + s.length > pos) return s.length >= 2 && s.wordLike;
+    if (start >= pos) return undefined;
+    if (start + s.length > pos) return s.length >= 2 && s.wordLike ? [start, start + s.length] : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** The run of Han text around `pos` (at most {@link WINDOW} characters each side), when there is some on both sides. */

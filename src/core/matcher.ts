@@ -1,4 +1,4 @@
-import { hanWordCut, insideHanWord } from './hanWords';
+import { hanWordCut, hanWordStraddle, insideHanWord } from './hanWords';
 import { isHan, isWordChar, lowerCode, normalizeCode, normalizeTerm, defaultCaseSensitive } from './text';
 
 /** One entry an ambiguous surface may mean, and what points to it. */
@@ -403,7 +403,10 @@ function hanBounded(candidates: Match[], text: string, from: number, to: number,
     const hanStart = isHan(text.charCodeAt(m.start)) && m.start > from && isHan(text.charCodeAt(m.start - 1));
     if (source(m.pattern).kind === 'block') return !(hanStart && insideHanWord(text, m.start, from, to));
     const hanEnd = isHan(text.charCodeAt(m.end - 1)) && m.end < to && isHan(text.charCodeAt(m.end));
-    return !(hanStart && !edge().ends.has(m.start) && cut(m, true)) && !(hanEnd && !edge().starts.has(m.end) && cut(m, false));
+    const openStart = hanStart && !edge().ends.has(m.start);
+    const openEnd = hanEnd && !edge().starts.has(m.end);
+    if (openStart && openEnd && hanWordStraddle(text, m.start, m.end, from, to)) return false;
+    return !(openStart && cut(m, true)) && !(openEnd && cut(m, false));
   });
 }
 

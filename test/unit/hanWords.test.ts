@@ -19,6 +19,10 @@ describe('Han word boundaries', () => {
     ['工具', '大模型微调工具箱XTuner 支持多种算法。'],
     ['工具', '低成本大模型训练工具箱，XTuner 支持千亿参数。'],
     ['互信息', '以及它们之间的交互信息。'],
+    // Both edges inside words: the term straddles two of them.
+    ['词格', '然后很多情况下，我们并没有这样优秀的台词格式数据。'],
+    ['断句', '判断句子描述的内容（正确或错误）'],
+    ['动量', '启动量化推理时，请在权重路径的config.json文件中添加配置。'],
   ];
   for (const [term, text] of rejected) {
     it(`rejects ${term} in ${text}`, () => {
@@ -34,6 +38,8 @@ describe('Han word boundaries', () => {
     [['模型'], '使用LoRA微调7B模型。', ['模型']],
     [['权重', '量化'], '当权重量化降低时，误差变大。', ['权重', '量化']],
     [['权重'], '从而在量化所有权重的同时最小化误差。', ['权重']],
+    // 所|有权|重组|装: both edges inside words, but 所有 is a word, so the segmenter is lost, not the term.
+    [['权重'], '在步骤 2 中，我们将不同组的所有权重组装成统一的内存空间。', ['权重']],
     [['权重'], '组合的权重视为要复制的连续块。', ['权重']],
     [['时延'], '一般来讲，当时延不大于 50 ms 时体验较好。', ['时延']],
     [['长上下文'], '支持原生长上下文的 Gemma3 版本。', ['长上下文']],

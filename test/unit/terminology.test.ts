@@ -151,6 +151,15 @@ describe('terminology: first-use-expansion', function () {
     assert.equal(lint(t, { rules: ['first-use-expansion'], introFormat: '{en} ({abbr}, {zh})' })[0].introduction, 'chain of thought (CoT, 思维链)');
   });
 
+  it('under the default format an English line gets an English introduction, a Chinese line the Chinese one', () => {
+    // aishwaryanr+awesome-generative-ai-guide/interview_prep (Explain RAG …), and llm-action/paper/inference/orca.md
+    const t = '# Prep\n\nExplain RAG and embeddings to an imaginary colleague.\n\n# 推理\n\n我们先看 RAG 的效果。\n';
+    const f = lint(t, { rules: ['first-use-expansion'] });
+    assert.deepEqual(f.map((x) => x.introduction), ['retrieval-augmented generation (RAG)', '检索增强生成（retrieval-augmented generation, RAG）']);
+    const chosen = lint(t, { rules: ['first-use-expansion'], introFormat: '{en} ({abbr}, {zh})' });
+    assert.deepEqual(chosen.map((x) => x.introduction), ['retrieval-augmented generation (RAG, 检索增强生成)', 'retrieval-augmented generation (RAG, 检索增强生成)']);
+  });
+
   it('a use inside an introduction is fine: 思维链（CoT）, CoT（思维链）, and the first use in a heading is not the one checked', () => {
     // liguodongiot+llm-action (distillation survey): 上下文学习（ICL）、思维链（CoT）和指令跟随（IF）
     const t = '## CoT 与 ICL\n\n具体来说，EA-based KD又分为了上下文学习（ICL）、思维链（CoT）和指令跟随（IF）。CoT 很常用。\n\nCoT（思维链）也可以这样写。\n';
@@ -214,7 +223,7 @@ describe('terminology: fixes', function () {
   it('English replacements keep a capital at the start of a sentence; the introduction fix re-lints clean', () => {
     const t = 'Finetuning is cheap. We use fine-tuning here.\n\nThen CoT helps.\n';
     const fixed = applyEdits(t, autoFixEdits(lint(t)));
-    assert.equal(fixed, 'Fine-tuning is cheap. We use fine-tuning here.\n\nThen 思维链（chain of thought, CoT） helps.\n');
+    assert.equal(fixed, 'Fine-tuning is cheap. We use fine-tuning here.\n\nThen chain of thought (CoT) helps.\n');
     assert.deepEqual(brief(lint(fixed)), []);
   });
 });

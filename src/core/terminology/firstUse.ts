@@ -5,7 +5,7 @@ import { normalizeTerm } from '../text';
 import { byEntry, type RuleContext } from './consistency';
 import { groupAfter, introductions } from './introductions';
 import { preferredForm } from './renderings';
-import type { TermFinding } from './types';
+import { DEFAULT_INTRO_FORMAT, ENGLISH_INTRO_FORMAT, type TermFinding } from './types';
 
 /**
  * `first-use-expansion`: in each chapter, the first use of a concept with an abbreviation, outside headings, must
@@ -24,7 +24,7 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
       if (!e || !isBareAbbreviation(e, first, ctx)) continue;
       const { inside, heads } = introductions(ctx.text, list);
       if (inside.has(first) || heads.has(first) || opensGroup(ctx.text, first) || glossedAfter(ctx.text, first)) continue;
-      const introduction = introduce(e, first.text, ctx.settings.introFormat);
+      const introduction = introduce(e, first.text, formatAt(ctx.text, first, ctx.settings.introFormat));
       out.push({
         rule: 'first-use-expansion',
         severity: 'information',
@@ -40,6 +40,17 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
     }
   }
   return out;
+}
+
+/**
+ * The format for an introduction at a use: the configured one, except that the default (Chinese first) gives way
+ * to {@link ENGLISH_INTRO_FORMAT} on a line without Han characters, so that English prose gets no Chinese inserted.
+ */
+function formatAt(text: string, o: Occurrence, format: string): string {
+  if (format !== DEFAULT_INTRO_FORMAT) return format;
+  const from = text.lastIndexOf('\n', o.start) + 1;
+  const to = text.indexOf('\n', o.end);
+  return /\p{Script=Han}/u.test(text.slice(from, to < 0 ? text.length : to)) ? format : ENGLISH_INTRO_FORMAT;
 }
 
 /** The abbreviation opens a parenthesised group (视觉-语言-动作模型（VLA）): the words before it introduce it. */

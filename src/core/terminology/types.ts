@@ -27,6 +27,9 @@ export interface TermSettings {
 
 export const DEFAULT_INTRO_FORMAT = '{zh}（{en}, {abbr}）';
 
+/** The introduction written under the default format where the line has no Chinese: an English note stays English. */
+export const ENGLISH_INTRO_FORMAT = '{en} ({abbr})';
+
 export const DEFAULT_TERM_SETTINGS: TermSettings = {
   rules: ['mixed-renderings', 'avoided-variant'],
   scope: 'note',
