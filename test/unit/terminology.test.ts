@@ -183,6 +183,18 @@ describe('terminology: first-use-expansion', function () {
     }
   });
 
+  it('a plural abbreviation is introduced by the plural name', () => {
+    // aishwaryanr+awesome-generative-ai-guide: choosing the right hardware (GPUs, TPUs); **Key Topics**: SLMs
+    const f = lint('Choose the right hardware (GPUs, TPUs) for the load.\n\n# Topics\n\nKey topics: SLMs, agents.\n', { rules: ['first-use-expansion'] });
+    assert.deepEqual(f.map((x) => x.introduction), ['tensor processing units (TPUs)', 'small language models (SLMs)']);
+  });
+
+  it('an abbreviation inside another one\'s gloss is left alone, so the fix never nests introductions', () => {
+    // liguodongiot+llm-action/ai-infra/网络/IB软件.md:20
+    const t = 'MLNX_OFED 是经过 NVIDIA 测试和封装的 OFED 版本，支持两种使用相同 RDMA（远程 DMA）的互连类型和称为 OFED verbs 的内核旁路 API。\n';
+    assert.deepEqual(brief(lint(t, { rules: ['first-use-expansion'] })), []);
+  });
+
   it('each chapter needs its own introduction; basic terms such as GPU need none', () => {
     const t = '# 一\n\n思维链（chain of thought, CoT）很有用。\n\n# 二\n\n在 GPU 上 CoT 更慢。\n';
     assert.deepEqual(brief(lint(t, { rules: ['first-use-expansion'] })), ['first-use-expansion chain-of-thought CoT']);

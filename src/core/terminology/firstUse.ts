@@ -18,12 +18,15 @@ export function firstUses(occs: readonly Occurrence[], chapters: readonly Chapte
   const inHeading = (o: Occurrence) => headings.some((h) => o.start >= h.start && o.start < h.end);
   for (const c of chapters) {
     const body = occs.filter((o) => o.line >= c.line && o.line <= c.endLine && !inHeading(o) && !gluedToName(ctx.text, o));
+    const glosses = body.filter((o) => glossedAfter(ctx.text, o)).map((o) => groupAfter(ctx.text, o.end)!);
     for (const [id, list] of byEntry(body)) {
       const e = ctx.entry(id);
       const first = list[0];
       if (!e || !isBareAbbreviation(e, first, ctx)) continue;
       const { inside, heads } = introductions(ctx.text, list);
       if (inside.has(first) || heads.has(first) || opensGroup(ctx.text, first) || glossedAfter(ctx.text, first)) continue;
+      // Part of another abbreviation's gloss (DMA in RDMA（远程 DMA）): expanding it there would break that gloss.
+      if (glosses.some(([open, close]) => first.start > open && first.end <= close)) continue;
       const introduction = introduce(e, first.text, formatAt(ctx.text, first, ctx.settings.introFormat));
       out.push({
         rule: 'first-use-expansion',
@@ -106,7 +109,10 @@ function isBareAbbreviation(e: GlossaryEntry, o: Occurrence, ctx: RuleContext): 
 
 /** The introduction in the user's format; a part the entry lacks is left out with its separator. */
 export function introduce(e: GlossaryEntry, abbr: string, format: string): string {
-  const values: Record<string, string | undefined> = { zh: preferredForm(e, 'zh'), en: preferredForm(e, 'en'), abbr };
+  const en = preferredForm(e, 'en');
+  // A plural use (TPUs, SLMs) is introduced by the plural name, the trailing s the matcher reads as a plural.
+  const plural = !!e.abbr && en && !/s$/i.test(en) && normalizeTerm(abbr, true) === `${normalizeTerm(e.abbr, true)}s`;
+  const values: Record<string, string | undefined> = { zh: preferredForm(e, 'zh'), en: plural ? `${en}s` : en, abbr };
   let f = format;
   for (const key of ['zh', 'en'] as const) {
     if (values[key]) continue;
