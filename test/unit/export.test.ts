@@ -121,6 +121,11 @@ describe('export for study', function () {
       assert.equal(guid, 'llm-glossary:tricky-term');
     });
 
+    it('tags a note outside the working folder by its folders, not by the way up to them', () => {
+      const line = render({ format: 'anki' }, [note(NOTE, '../shared/samples/ch1.md', '../shared/samples/ch1.md')]).text.split('\n').find((l) => l.includes('llm-glossary:tricky-term'))!;
+      assert.equal(line.split('\t')[2], 'shared::samples::ch1::第一章_大模型简介 shared::samples::ch1::Chapter_2');
+    });
+
     it('shows only the definitions of the chosen language on the back, both names on the front', () => {
       const line = render({ format: 'anki', language: 'en' }).text.split('\n').find((l) => l.includes(':zhu-yi-li'))!;
       const [front, back] = line.split('\t');

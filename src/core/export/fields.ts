@@ -32,7 +32,8 @@ export function definitionsOf(card: ExportCard, language: DisplayLanguage): stri
  */
 export function chapterTags(card: ExportCard, labels: ExportLabels): string[] {
   const tags = card.uses.map((u) => {
-    const folders = u.chapter.note.name.replace(/\.(md|markdown)$/i, '').split('/');
+    // A note outside the working folder (../shared/samples/llm-s1.md) keeps its folders, not the way up to them.
+    const folders = u.chapter.note.name.replace(/\.(md|markdown)$/i, '').split('/').filter((p) => p !== '..' && p !== '.');
     const title = u.chapter.chapter.preamble ? '' : chapterTitle(u.chapter, labels);
     return [...folders, title].filter(Boolean).map(tagPart).join('::');
   });

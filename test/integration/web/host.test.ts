@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import MarkdownIt from 'markdown-it';
 import { addAndHover, openNote, ORIGINAL, removeGlossary, writeGlossary } from '../addTermCase';
 import { definitionAtShippedLine, hoverShowsShippedDefinition } from '../compiledGlossaryCase';
+import { exportNoteToAnki, printFolderGlossary, removeExports } from '../exportCase';
 import { editorMarks, previewMarks } from '../previewMarks';
 import { api, closeAll, discardAndCloseAll, eventually, eventuallyDefined, setConfig, workspaceUri } from '../util';
 
@@ -75,6 +76,15 @@ describe('the web extension host', () => {
       await removeGlossary(glossary, 'zebra-stripe-routing');
     }
   });
+});
+
+describe('Export Concepts… in the web host (workspace.fs, no Node)', function () {
+  this.timeout(120_000);
+  before(api);
+  afterEach(closeAll);
+  after(removeExports);
+  it('writes the Anki file of a note', exportNoteToAnki);
+  it('prints a folder as a Markdown glossary in pinyin order', printFolderGlossary);
 });
 
 describe('glossary tooltips in the Markdown preview, in the web host', function () {
